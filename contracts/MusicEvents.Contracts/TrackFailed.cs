@@ -1,0 +1,9 @@
+namespace MusicEvents.Contracts;
+
+public sealed record TrackFailed(
+    Guid CorrelationId,
+    string? TaskId,
+    TrackFailureReason Reason,
+    string Message,
+    bool? CreditsRefunded,
+    DateTimeOffset FailedAt);

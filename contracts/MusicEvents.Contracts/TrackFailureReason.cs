@@ -1,0 +1,19 @@
+namespace MusicEvents.Contracts;
+
+public enum TrackFailureReason
+{
+    /// <summary>The command broke a MusicAPI limit; nothing was sent or charged.</summary>
+    InvalidRequest,
+    /// <summary>MusicAPI refused the task (validation, moderation, retired type).</summary>
+    Rejected,
+    InsufficientCredits,
+    /// <summary>MusicAPI refused our key: a configuration problem, not the requester's.</summary>
+    Unauthorized,
+    /// <summary>MusicAPI accepted the task and then failed it.</summary>
+    ProviderFailed,
+    /// <summary>No final answer arrived within the reconciliation's give-up time.</summary>
+    TimedOut,
+    /// <summary>The create call timed out after it was sent: it may have been charged, so it is not resent.</summary>
+    SubmissionOutcomeUnknown,
+    StorageFailed,
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MusicEvents.Core.Archive;
+
+/// <summary>
+/// Section "Archive": Archive__Container, Archive__AllowedHosts__0…, Archive__MaxBytes,
+/// Archive__AllowPrivateNetworks (Development only: the local sandbox lives on loopback).
+/// </summary>
+public sealed class ArchiveOptions
+{
+    public const string SectionName = "Archive";
+
+    [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Archive:Container must be a valid blob container name.")]
+    public string Container { get; set; } = "tracks";
+
+    /// <summary>The only hosts audio is fetched from (MusicAPI's CDN; the sandbox in development).</summary>
+    [Required, MinLength(1)]
+    public string[] AllowedHosts { get; set; } = [];
+
+    [Range(1, long.MaxValue)]
+    public long MaxBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Lets audio come from loopback or private addresses: for a local sandbox, never in production.</summary>
+    public bool AllowPrivateNetworks { get; set; }
+
+    [Range(1, 10)]
+    public int Attempts { get; set; } = 3;
+
+    [Range(64 * 1024, 100 * 1024 * 1024)]
+    public int BlockBytes { get; set; } = 4 * 1024 * 1024;
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MusicEvents.Core.Archive;
+using MusicEvents.Core.Messaging;
+using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Reconciliation;
+using MusicEvents.Core.Submission;
+using MusicEvents.Core.Tracking;
+using MusicEvents.Core.Webhooks;
+
+namespace MusicEvents.Core.Hosting;
+
+/// <summary>Everything MusicEvents does, for any host: the Functions app and the DevHost alike.</summary>
+public static class MusicEventsServiceCollectionExtensions
+{
+    public static IServiceCollection AddMusicEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMusicApi(configuration);
+        services.AddTrackStorage(configuration);
+        services.AddMessaging(configuration);
+        services.AddSubmission();
+        services.AddWebhooks();
+        services.AddArchive(configuration);
+        services.AddReconciliation(configuration);
+        return services;
+    }
+
+    public static IServiceCollection AddSubmission(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<ExtendTrackCommandValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
+        services.AddScoped<TrackSubmitter>();
+        services.AddScoped<TrackRequestHttpHandler>();
+        services.AddScoped<TrackStatusHttpHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddSingleton<WebhookSignatureVerifier>();
+        services.AddSingleton<TaskReportApplier>();
+        services.AddScoped<WebhookHttpHandler>();
+        return services;
+    }
+
+    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ArchiveOptions>()
+            .Bind(configuration.GetSection(ArchiveOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AudioSourceGuard>();
+        services.AddHttpClient(ClipArchiver.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(30))
+            .ConfigurePrimaryHttpMessageHandler(provider => GuardedAudioHandler.Create(provider.GetRequiredService<AudioSourceGuard>()));
+        services.AddScoped<ClipArchiver>();
+        return services;
+    }
+
+    public static IServiceCollection AddReconciliation(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReconciliationOptions>()
+            .Bind(configuration.GetSection(ReconciliationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.OverdueAfter > TimeSpan.Zero && o.GiveUpAfter > o.OverdueAfter, "Reconciliation:GiveUpAfter must be longer than Reconciliation:OverdueAfter, both positive.")
+            .ValidateOnStart();
+        services.AddScoped<TaskReconciler>();
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MusicEvents.Core.Archive;
+using MusicEvents.Core.Tracking;
+using MusicEvents.Core.Webhooks;
+
+namespace MusicEvents.Core.Hosting;
+
+/// <summary>Creates the tables and the container once at start, so no request path has to.</summary>
+public sealed class StorageInitializer(TableServiceClient tables, BlobServiceClient blobs, IOptions<ArchiveOptions> archive) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in (string[])[TrackTaskStore.TasksTable, TrackTaskStore.TaskIdsTable, WebhookInbox.TableName])
+        {
+            await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+
+        await blobs.GetBlobContainerClient(archive.Value.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicEvents.Core.Tracking;
+using MusicEvents.Core.Webhooks;
+
+namespace MusicEvents.Core.Hosting;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Table and Blob clients from AzureWebJobsStorage (a connection string).</summary>
+    public static IServiceCollection AddTrackStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration["AzureWebJobsStorage"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("AzureWebJobsStorage (a storage connection string) is required.");
+        }
+
+        services.AddAzureClients(clients =>
+        {
+            clients.AddTableServiceClient(connectionString);
+            clients.AddBlobServiceClient(connectionString);
+        });
+        services.AddSingleton<TrackTaskStore>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MusicEvents.Core.Archive;
+using MusicEvents.Core.Submission;
+
+namespace MusicEvents.Core.Messaging;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The bus and its consumers. Keys: Messaging__Transport (RabbitMq, the default, or InMemory),
+    /// ConnectionStrings__RabbitMq (amqp://user:password@host:port/vhost).
+    /// </summary>
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.RabbitMq);
+        var rabbitMq = transport == MessagingTransport.RabbitMq
+            ? RabbitMqAddress.Parse(configuration.GetConnectionString("RabbitMq")
+                ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is required when Messaging:Transport is RabbitMq."))
+            : null;
+
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumer<ExtendTrackConsumer, ExtendTrackConsumerDefinition>();
+            bus.AddConsumer<ReplaceSectionConsumer, ReplaceSectionConsumerDefinition>();
+            bus.AddConsumer<TrackCompletedConsumer, TrackCompletedConsumerDefinition>();
+
+            if (rabbitMq is null)
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                return;
+            }
+
+            // Quorum queues: replicated and durable, so a command survives a broker node's loss.
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+            bus.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbitMq.Host, rabbitMq.Port, rabbitMq.VirtualHost, h =>
+                {
+                    h.Username(rabbitMq.Username);
+                    h.Password(rabbitMq.Password);
+                });
+                // Services in other languages publish plain JSON: accepted beside MassTransit's envelope.
+                cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace MusicEvents.Core.MusicApi;
+
+public static class MusicApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddMusicApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MusicApiOptions>()
+            .Bind(configuration.GetSection(MusicApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddHttpClient<MusicApiClient>((provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<MusicApiOptions>>().Value;
+                http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/api/v1/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+                // MusicApiClient applies its own timeout, so that it can tell "sent, no answer" apart.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddResilienceHandler("musicapi", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<MusicApiOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, options.TransientRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(500),
+                    ShouldRetryAfterHeader = true,
+                    // Only answers that prove nothing was charged: never a timeout after sending.
+                    ShouldHandle = args => ValueTask.FromResult(options.TransientRetries > 0 && IsSafeToRetry(args.Outcome)),
+                });
+            });
+
+        return services;
+    }
+
+    private static bool IsSafeToRetry(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response
+            ? MusicApiErrors.IsTransient(response.StatusCode)
+            // A failure to connect means the request never left: safe. Anything later is not.
+            : outcome.Exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
+}

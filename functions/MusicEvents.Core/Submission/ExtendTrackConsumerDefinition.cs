@@ -1,0 +1,3 @@
+namespace MusicEvents.Core.Submission;
+
+public sealed class ExtendTrackConsumerDefinition : SubmissionConsumerDefinition<ExtendTrackConsumer>;

@@ -1,0 +1,3 @@
+namespace MusicEvents.Core.Submission;
+
+public sealed class ReplaceSectionConsumerDefinition : SubmissionConsumerDefinition<ReplaceSectionConsumer>;

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+using MusicEvents.Contracts;
+
+namespace MusicEvents.Core.Tracking;
+
+/// <summary>One clip of a task: what MusicAPI reported and, once archived, where we keep it.</summary>
+public sealed record TrackClipRecord(
+    CompletedClip Source,
+    Uri? BlobUri = null,
+    string? ContentType = null,
+    long? SizeBytes = null,
+    string? Sha256 = null)
+{
+    [JsonIgnore]
+    public string ClipId => Source.ClipId;
+
+    [JsonIgnore]
+    public bool IsStored => BlobUri is not null;
+}

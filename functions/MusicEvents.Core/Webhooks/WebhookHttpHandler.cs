@@ -1,0 +1,110 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using MusicEvents.Core.Hosting;
+using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Tracking;
+
+namespace MusicEvents.Core.Webhooks;
+
+/// <summary>
+/// <c>POST /api/webhooks/musicapi?cid=…</c>: nothing is believed before the signature over the raw
+/// bytes checks out; then the delivery is recorded once, the task's state moves (monotonically),
+/// its event is published, and only then is 200 answered. A broker that cannot take the event
+/// answers 503, so that a retrying sender comes again and finds the delivery not yet processed.
+/// </summary>
+public sealed partial class WebhookHttpHandler(
+    WebhookSignatureVerifier verifier,
+    WebhookInbox inbox,
+    TaskReportApplier applier,
+    IPublishEndpoint publish,
+    TimeProvider time,
+    ILogger<WebhookHttpHandler> logger)
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var body = await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (!Guid.TryParseExact(request.Query["cid"].ToString(), "D", out var correlationId))
+        {
+            LogRefused(logger, "missing or malformed cid", Guid.Empty);
+            return Results.Unauthorized();
+        }
+
+        var headers = request.Headers;
+        string? signature = headers[WebhookHeaders.Signature];
+        string? timestamp = headers[WebhookHeaders.Timestamp];
+        string? webhookId = headers[WebhookHeaders.Id];
+        var check = signature is null && headers.ContainsKey(WebhookHeaders.LegacySignature)
+            ? SignatureCheck.LegacyScheme
+            : verifier.Verify(correlationId, timestamp, signature, body);
+        if (check != SignatureCheck.Valid || string.IsNullOrWhiteSpace(webhookId) || webhookId.Length > 256)
+        {
+            LogRefused(logger, check == SignatureCheck.Valid ? "missing or oversized X-Webhook-Id" : check.ToString(), correlationId);
+            return Results.Unauthorized();
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["WebhookId"] = webhookId });
+        if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "A delivery must be application/json.");
+        }
+
+        ProviderTaskReport report;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            report = ProviderTaskReader.ReadWebhook(document.RootElement, headers[WebhookHeaders.Event]);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The delivery is not valid JSON.");
+        }
+
+        var delivery = new WebhookDelivery(webhookId, correlationId, headers[WebhookHeaders.Event], timestamp!, signature!, body, time.GetUtcNow());
+        return await ProcessAsync(delivery, report, cancellationToken);
+    }
+
+    private async Task<IResult> ProcessAsync(WebhookDelivery delivery, ProviderTaskReport report, CancellationToken cancellationToken)
+    {
+        if (!await inbox.BeginAsync(delivery, cancellationToken))
+        {
+            LogDuplicate(logger, delivery.WebhookId);
+            return Results.Ok();
+        }
+
+        try
+        {
+            await applier.ApplyAsync(delivery.CorrelationId, report, delivery.WebhookId, publish, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPublishFailed(logger, exception, delivery.CorrelationId);
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
+        return Results.Ok();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused ({Reason}) for {CorrelationId}")]
+    private static partial void LogRefused(ILogger logger, string reason, Guid correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId} was already processed: nothing new")]
+    private static partial void LogDuplicate(ILogger logger, string webhookId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook for {CorrelationId} could not be published: answering 503")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid correlationId);
+}

@@ -1,0 +1,27 @@
+using MusicEvents.Core.Hosting;
+using MusicEvents.Functions.Tracks;
+
+namespace MusicEvents.DevHost;
+
+/// <summary>
+/// Serves the Functions app's own function classes on plain Kestrel and runs its timers, for
+/// machines without Azure Functions Core Tools and for end-to-end tests.
+/// </summary>
+public static class DevHostApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddMusicEvents(builder.Configuration);
+
+        var catalog = FunctionCatalog.Discover(typeof(ExtendTrack).Assembly);
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<FunctionKeyCheck>();
+        builder.Services.AddHostedService<TimerFunctionRunner>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHttpFunctions(catalog);
+        return app;
+    }
+}

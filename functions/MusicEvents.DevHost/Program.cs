@@ -1,0 +1,3 @@
+using MusicEvents.DevHost;
+
+DevHostApp.Create(args).Run();

@@ -1,0 +1,68 @@
+using NCrontab;
+
+namespace MusicEvents.DevHost;
+
+/// <summary>
+/// Runs each timer function on its schedule (NCRONTAB with seconds, or a TimeSpan, with
+/// %setting% references resolved from configuration, as the Functions host does).
+/// </summary>
+public sealed partial class TimerFunctionRunner(
+    FunctionCatalog catalog,
+    IServiceScopeFactory scopes,
+    IConfiguration configuration,
+    TimeProvider time,
+    ILogger<TimerFunctionRunner> logger) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(catalog.Timers.Select(timer => RunAsync(timer, NextOccurrence(timer), stoppingToken)));
+
+    private async Task RunAsync(TimerFunction timer, Func<DateTime, DateTime> next, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            try
+            {
+                await Task.Delay(next(now) - now, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, timer.Class);
+                if (timer.Method.Invoke(instance, FunctionArguments.ForTimer(timer.Method, stoppingToken)) is Task task)
+                {
+                    await task;
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogTimerFailed(logger, exception, timer.Name);
+            }
+        }
+    }
+
+    private Func<DateTime, DateTime> NextOccurrence(TimerFunction timer)
+    {
+        var schedule = ResolveSettings(timer.Schedule);
+        if (TimeSpan.TryParse(schedule, System.Globalization.CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero)
+        {
+            return now => now + interval;
+        }
+
+        var cron = CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+        return cron.GetNextOccurrence;
+    }
+
+    private string ResolveSettings(string schedule) =>
+        schedule.StartsWith('%') && schedule.EndsWith('%') && schedule.Length > 2
+            ? configuration[schedule[1..^1]] ?? throw new InvalidOperationException($"The timer schedule setting {schedule[1..^1]} is not configured.")
+            : schedule;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again on its next occurrence")]
+    private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);
+}
