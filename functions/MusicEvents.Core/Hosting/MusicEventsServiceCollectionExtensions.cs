@@ -2,7 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using MusicEvents.Core.Archive;
 using MusicEvents.Core.Messaging;
 using MusicEvents.Core.MusicApi;
@@ -51,6 +51,9 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddOptions<ArchiveOptions>()
             .Bind(configuration.GetSection(ArchiveOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate<IHostEnvironment>(
+                (o, environment) => !o.AllowPrivateNetworks || environment.IsDevelopment(),
+                "Archive:AllowPrivateNetworks is for a local sandbox: it is refused outside Development.")
             .ValidateOnStart();
         services.AddSingleton<AudioSourceGuard>();
         services.AddHttpClient(ClipArchiver.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(30))

@@ -1,0 +1,62 @@
+using System.Buffers;
+
+namespace MusicEvents.Sandbox;
+
+/// <summary>
+/// GET /sandbox/audio/{taskId}/{clipId}.wav, the CDN stand-in: no auth, streamed in chunks with a
+/// Content-Length, optionally slow (slowaudio) or cut off halfway (cutaudio).
+/// </summary>
+internal static class AudioEndpoint
+{
+    private const int ChunkSize = 64 * 1024;
+
+    // Real time on purpose: pacing a download is I/O, and a fake clock in a test must not stall it.
+    private static readonly TimeSpan SlowChunkDelay = TimeSpan.FromMilliseconds(50);
+
+    public static async Task HandleAsync(HttpContext context, string taskId, string clipId, SandboxState state)
+    {
+        var wav = state.FindAudio(taskId, clipId);
+        if (wav is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var faults = state.FindTask(taskId)!.Faults;
+        var response = context.Response;
+        response.ContentType = "audio/wav";
+        response.ContentLength = wav.Length;
+        var limit = faults.CutAudio ? wav.Length / 2 : wav.Length;
+        var cancellationToken = context.RequestAborted;
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            for (long offset = 0; offset < limit;)
+            {
+                // Before each chunk, so that even a one-chunk file arrives late.
+                if (faults.SlowAudio)
+                {
+                    await Task.Delay(SlowChunkDelay, cancellationToken);
+                }
+
+                var count = wav.Read(offset, buffer.AsSpan(0, (int)Math.Min(ChunkSize, limit - offset)));
+                await response.Body.WriteAsync(buffer.AsMemory(0, count), cancellationToken);
+                offset += count;
+            }
+
+            if (faults.CutAudio)
+            {
+                await response.Body.FlushAsync(cancellationToken);
+                context.Abort();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

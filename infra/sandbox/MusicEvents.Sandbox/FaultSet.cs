@@ -1,0 +1,75 @@
+using System.Globalization;
+
+namespace MusicEvents.Sandbox;
+
+/// <summary>
+/// Per-request fault knobs, read from '+'-separated tokens after the id in clip_id
+/// (<c>clip123+fail+dup</c>): MusicEvents passes clip_id through untouched, so a test picks the
+/// fault by choosing the clip it asks for. Unknown tokens are ignored (and listed in <see cref="Unknown"/>).
+/// </summary>
+public sealed record FaultSet
+{
+    public const int MaxMebibytes = 2048;
+
+    public bool Fail { get; init; }
+    public bool Duplicate { get; init; }
+    public bool Drop { get; init; }
+    public bool Streaming { get; init; }
+    public bool Reorder { get; init; }
+    public bool Never { get; init; }
+    public int? TransientStatus { get; init; }
+    public bool SlowAudio { get; init; }
+    public bool CutAudio { get; init; }
+    public int? AudioMebibytes { get; init; }
+    public int WebhookDelaySeconds { get; init; }
+    public IReadOnlyList<string> Unknown { get; init; } = [];
+
+    public static FaultSet Parse(string clipId)
+    {
+        var tokens = clipId.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var faults = new FaultSet();
+        var unknown = new List<string>();
+        foreach (var token in tokens.Skip(1))
+        {
+            var next = Apply(faults, token.ToLowerInvariant());
+            if (next is null)
+            {
+                unknown.Add(token);
+            }
+
+            faults = next ?? faults;
+        }
+
+        return faults with { Unknown = unknown };
+    }
+
+    private static FaultSet? Apply(FaultSet faults, string token) => token switch
+    {
+        "fail" => faults with { Fail = true },
+        "dup" => faults with { Duplicate = true },
+        "drop" => faults with { Drop = true },
+        "streaming" => faults with { Streaming = true },
+        // Reordering needs a second event to swap with: the streaming one.
+        "reorder" => faults with { Streaming = true, Reorder = true },
+        "never" => faults with { Never = true },
+        "429" or "500" or "502" or "503" => faults with { TransientStatus = int.Parse(token, CultureInfo.InvariantCulture) },
+        "slowaudio" => faults with { SlowAudio = true },
+        "cutaudio" => faults with { CutAudio = true },
+        _ when Number(token, "mb") is >= 1 and <= MaxMebibytes => faults with { AudioMebibytes = Number(token, "mb") },
+        _ when Number(token, "delay") is >= 1 and <= 3600 => faults with { WebhookDelaySeconds = Number(token, "delay")!.Value },
+        _ => null,
+    };
+
+    private static int? Number(string token, string prefix) =>
+        token.StartsWith(prefix, StringComparison.Ordinal)
+        && int.TryParse(token.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    /// <summary>The clip id without its fault tokens.</summary>
+    public static string SourceClipId(string clipId)
+    {
+        var plus = clipId.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 ? clipId : clipId[..plus];
+    }
+}

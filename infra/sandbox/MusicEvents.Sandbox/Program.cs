@@ -1,0 +1,3 @@
+using MusicEvents.Sandbox;
+
+SandboxApp.Create(args).Run();

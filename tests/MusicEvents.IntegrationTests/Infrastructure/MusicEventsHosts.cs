@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using MusicEvents.DevHost;
+using MusicEvents.Sandbox;
+
+namespace MusicEvents.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The whole of MusicEvents on real sockets: the MusicAPI sandbox and the DevHost (serving the
+/// Functions app's classes and hosting the bus) on loopback ports, against the RabbitMQ and
+/// Azurite that `./dev test` started, plus an observer bus on the same broker.
+/// </summary>
+public sealed class MusicEventsHosts : IAsyncLifetime
+{
+    public const string FunctionKey = "integration-function-key";
+    public static readonly string MasterKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+    private static readonly string ApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private WebApplication? sandbox;
+    private WebApplication? devHost;
+
+    public Uri SandboxUrl { get; private set; } = null!;
+    public Uri DevHostUrl { get; private set; } = null!;
+    public SandboxState Sandbox => sandbox!.Services.GetRequiredService<SandboxState>();
+    public EventObserver Events { get; private set; } = null!;
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public BlobServiceClient Blobs { get; } = new(TestEnvironment.Storage);
+
+    public async Task InitializeAsync()
+    {
+        sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], o =>
+        {
+            o.ApiKey = ApiKey;
+            o.CompletionDelay = TimeSpan.FromSeconds(1);
+        });
+        await sandbox.StartAsync();
+        SandboxUrl = BoundAddress(sandbox);
+
+        var port = FreePort.Next();
+        DevHostUrl = new Uri($"http://127.0.0.1:{port}");
+        devHost = DevHostApp.Create(["--urls", DevHostUrl.ToString(), "--environment", "Development"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:RabbitMq"] = TestEnvironment.RabbitMq,
+                ["AzureWebJobsStorage"] = TestEnvironment.Storage,
+                ["Messaging:Transport"] = "RabbitMq",
+                ["MusicApi:BaseUrl"] = SandboxUrl.ToString(),
+                ["MusicApi:ApiKey"] = ApiKey,
+                ["MusicApi:WebhookUrl"] = new Uri(DevHostUrl, "/api/webhooks/musicapi").ToString(),
+                ["MusicApi:WebhookMasterKeys:0"] = MasterKey,
+                ["MusicApi:TransientRetries"] = "3",
+                ["Archive:AllowedHosts:0"] = "127.0.0.1",
+                ["Archive:AllowPrivateNetworks"] = "true",
+                ["DevHost:FunctionKey"] = FunctionKey,
+                ["Reconciliation:Schedule"] = "*/2 * * * * *",
+                ["Reconciliation:OverdueAfter"] = "00:00:05",
+                ["Reconciliation:GiveUpAfter"] = "00:00:30",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+        });
+        await devHost.StartAsync();
+        Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        Events = await EventObserver.StartAsync(TestEnvironment.RabbitMq);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (Events is not null)
+        {
+            await Events.DisposeAsync();
+        }
+
+        foreach (var app in new[] { devHost, sandbox })
+        {
+            if (app is not null)
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+    }
+
+    public Uri DevHostRoute(string path) => new(DevHostUrl, path);
+
+    private static Uri BoundAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+}
