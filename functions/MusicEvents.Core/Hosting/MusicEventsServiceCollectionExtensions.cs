@@ -43,6 +43,7 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddSingleton<WebhookSignatureVerifier>();
         services.AddSingleton<TaskReportApplier>();
         services.AddScoped<WebhookHttpHandler>();
+        services.AddScoped<WebhookReplayer>();
         return services;
     }
 

@@ -18,7 +18,10 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
 
-        await blobs.GetBlobContainerClient(archive.Value.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var container in (string[])[archive.Value.Container, WebhookInbox.BodyContainer])
+        {
+            await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

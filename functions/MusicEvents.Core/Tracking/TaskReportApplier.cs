@@ -64,9 +64,17 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
         return task.Fail(TrackFailureReason.ProviderFailed, message, report.CreditsRefunded, now) with { TaskId = taskId, FinalEventId = eventId };
     }
 
-    private static object EventOf(TrackTask task) => task.State == TrackTaskState.Failed
-        ? new TrackFailed(task.CorrelationId, task.TaskId, task.FailureReason!.Value, task.FailureMessage ?? "", task.CreditsRefunded, task.UpdatedAt)
-        : new TrackCompleted(task.CorrelationId, task.TaskId ?? "", task.Operation, [.. task.Clips.Select(c => c.Source)], task.UpdatedAt);
+    /// <summary>
+    /// The event of the report that decided the task, rebuilt from the record: the task may have
+    /// moved on since (Stored, or Failed in storage), and a re-publish must still say what was decided.
+    /// </summary>
+    private static object EventOf(TrackTask task)
+    {
+        var decided = task.History.LastOrDefault(h => h.State is TrackTaskState.Completed) ?? task.History.Last();
+        return decided.State == TrackTaskState.Completed
+            ? new TrackCompleted(task.CorrelationId, task.TaskId ?? "", task.Operation, [.. task.Clips.Select(c => c.Source)], decided.At)
+            : new TrackFailed(task.CorrelationId, task.TaskId, TrackFailureReason.ProviderFailed, task.FailureMessage ?? "", task.CreditsRefunded, decided.At);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} reported {Status}: not final, state unchanged")]
     private static partial void LogNotFinal(ILogger logger, Guid correlationId, ProviderTaskStatus status);

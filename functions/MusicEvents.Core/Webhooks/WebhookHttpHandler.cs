@@ -24,6 +24,12 @@ public sealed partial class WebhookHttpHandler(
 {
     public const int MaxBodyBytes = 1024 * 1024;
 
+    private static readonly string[] KeptHeaderNames =
+    [
+        WebhookHeaders.Id, WebhookHeaders.Event, WebhookHeaders.Timestamp, WebhookHeaders.Signature,
+        "Idempotency-Key", "Content-Type", "User-Agent",
+    ];
+
     public async Task<IResult> ReceiveAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes)
@@ -73,16 +79,20 @@ public sealed partial class WebhookHttpHandler(
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The delivery is not valid JSON.");
         }
 
-        var delivery = new WebhookDelivery(webhookId, correlationId, headers[WebhookHeaders.Event], timestamp!, signature!, body, time.GetUtcNow());
+        var delivery = new WebhookDelivery(webhookId, correlationId, KeptHeaders(request), body, time.GetUtcNow());
         return await ProcessAsync(delivery, report, cancellationToken);
     }
 
     private async Task<IResult> ProcessAsync(WebhookDelivery delivery, ProviderTaskReport report, CancellationToken cancellationToken)
     {
-        if (!await inbox.BeginAsync(delivery, cancellationToken))
+        switch (await inbox.ClaimAsync(delivery, cancellationToken))
         {
-            LogDuplicate(logger, delivery.WebhookId);
-            return Results.Ok();
+            case InboxClaim.AlreadyProcessed:
+                LogDuplicate(logger, delivery.WebhookId);
+                return Results.Ok();
+            case InboxClaim.InFlight:
+                // The same delivery is being processed by another request: come again later.
+                return Results.StatusCode(StatusCodes.Status409Conflict);
         }
 
         try
@@ -92,12 +102,18 @@ public sealed partial class WebhookHttpHandler(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogPublishFailed(logger, exception, delivery.CorrelationId);
+            await inbox.ReleaseAsync(delivery.WebhookId, CancellationToken.None);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
         return Results.Ok();
     }
+
+    private static Dictionary<string, string> KeptHeaders(HttpRequest request) =>
+        KeptHeaderNames
+            .Where(name => request.Headers.ContainsKey(name))
+            .ToDictionary(name => name, name => request.Headers[name].ToString(), StringComparer.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused ({Reason}) for {CorrelationId}")]
     private static partial void LogRefused(ILogger logger, string reason, Guid correlationId);

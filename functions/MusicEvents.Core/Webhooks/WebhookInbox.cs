@@ -1,59 +1,126 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
 /// Every accepted delivery, keyed by its <c>X-Webhook-Id</c>, with its raw body and headers kept
-/// for inspection and replay. An entry is Received until its event has been published, so a
-/// delivery that failed half-way is processed in full when it comes again.
+/// for inspection and replay. A delivery is claimed for a short lease while it is processed and
+/// marked processed only once its event is published: so duplicates arriving together process it
+/// once, and a delivery that failed half-way is processed in full when it comes again.
 /// </summary>
-public sealed class WebhookInbox(TableServiceClient tables)
+public sealed class WebhookInbox(TableServiceClient tables, BlobServiceClient blobs, TimeProvider time)
 {
     public const string TableName = "WebhookInbox";
+    public const string BodyContainer = "webhook-deliveries";
     private const string RowKey = "delivery";
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    // A table property holds 64 KiB; bodies beyond 30,000 characters are kept cut, flagged as such.
-    private const int MaxKeptBodyChars = 30_000;
+    // A table property holds 64 KiB; longer or non-UTF-8 bodies go to a blob beside the entry.
+    private const int MaxTableBodyChars = 30_000;
 
     private TableClient Table => tables.GetTableClient(TableName);
 
-    /// <returns>False when this delivery was already processed in full.</returns>
-    public async Task<bool> BeginAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    public async Task<InboxClaim> ClaimAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        var body = Encoding.UTF8.GetString(delivery.Body.Span);
-        var entity = new TableEntity(Key(delivery.WebhookId), RowKey)
+        var key = Key(delivery.WebhookId);
+        var leaseUntil = time.GetUtcNow() + Lease;
+        var entity = new TableEntity(key, RowKey)
         {
             ["WebhookId"] = delivery.WebhookId,
             ["CorrelationId"] = delivery.CorrelationId,
-            ["Event"] = delivery.Event,
-            ["Timestamp"] = delivery.Timestamp,
-            ["Signature"] = delivery.Signature,
+            ["Headers"] = JsonSerializer.Serialize(delivery.Headers),
             ["ReceivedAt"] = delivery.ReceivedAt,
-            ["Body"] = body.Length > MaxKeptBodyChars ? body[..MaxKeptBodyChars] : body,
-            ["BodyTruncated"] = body.Length > MaxKeptBodyChars,
             ["Processed"] = false,
+            ["LeaseUntil"] = leaseUntil,
         };
+        await KeepBodyAsync(entity, key, delivery.Body, cancellationToken);
 
         try
         {
             await Table.AddEntityAsync(entity, cancellationToken);
-            return true;
+            return InboxClaim.Claimed;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            var existing = await Table.GetEntityAsync<TableEntity>(Key(delivery.WebhookId), RowKey, cancellationToken: cancellationToken);
-            return existing.Value.GetBoolean("Processed") != true;
+            return await ClaimExistingAsync(key, leaseUntil, cancellationToken);
         }
     }
 
-    public async Task MarkProcessedAsync(string webhookId, CancellationToken cancellationToken)
+    /// <summary>Gives the lease back after a failure, so the sender's next attempt is not kept waiting.</summary>
+    public Task ReleaseAsync(string webhookId, CancellationToken cancellationToken) =>
+        Table.UpdateEntityAsync(
+            new TableEntity(Key(webhookId), RowKey) { ["LeaseUntil"] = DateTimeOffset.UnixEpoch }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    public Task MarkProcessedAsync(string webhookId, CancellationToken cancellationToken) =>
+        Table.UpdateEntityAsync(
+            new TableEntity(Key(webhookId), RowKey) { ["Processed"] = true, ["ProcessedAt"] = time.GetUtcNow() },
+            ETag.All, TableUpdateMode.Merge, cancellationToken);
+
+    /// <summary>A kept delivery, for replay; null when there is none under that id.</summary>
+    public async Task<WebhookDelivery?> FindAsync(string webhookId, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(Key(webhookId), RowKey) { ["Processed"] = true };
-        await Table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(Key(webhookId), RowKey, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var entity = found.Value!;
+        var body = entity.GetString("BodyBlob") is { } blobName
+            ? (await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToMemory()
+            : Encoding.UTF8.GetBytes(entity.GetString("Body") ?? "");
+        return new WebhookDelivery(
+            entity.GetString("WebhookId"),
+            entity.GetGuid("CorrelationId")!.Value,
+            JsonSerializer.Deserialize<Dictionary<string, string>>(entity.GetString("Headers") ?? "{}") ?? [],
+            body,
+            entity.GetDateTimeOffset("ReceivedAt")!.Value);
     }
+
+    private async Task<InboxClaim> ClaimExistingAsync(string key, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var existing = (await Table.GetEntityAsync<TableEntity>(key, RowKey, cancellationToken: cancellationToken)).Value;
+        if (existing.GetBoolean("Processed") == true)
+        {
+            return InboxClaim.AlreadyProcessed;
+        }
+
+        if (existing.GetDateTimeOffset("LeaseUntil") > time.GetUtcNow())
+        {
+            return InboxClaim.InFlight;
+        }
+
+        try
+        {
+            var renewed = new TableEntity(key, RowKey) { ["LeaseUntil"] = leaseUntil };
+            await Table.UpdateEntityAsync(renewed, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+            return InboxClaim.Claimed;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            return InboxClaim.InFlight;
+        }
+    }
+
+    private async Task KeepBodyAsync(TableEntity entity, string key, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        if (body.Length <= MaxTableBodyChars && IsUtf8(body.Span))
+        {
+            entity["Body"] = Encoding.UTF8.GetString(body.Span);
+            return;
+        }
+
+        // Written before the entry, so an entry never points at a missing body.
+        await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(key).UploadAsync(new BinaryData(body), overwrite: true, cancellationToken);
+        entity["BodyBlob"] = key;
+    }
+
+    private static bool IsUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
     /// <summary>Ids are the sender's text: hashed, they make a key with no forbidden characters.</summary>
     private static string Key(string webhookId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(webhookId)));

@@ -32,8 +32,9 @@ public sealed class EventObserver : IAsyncDisposable
             });
             cfg.ReceiveEndpoint($"integration-observer-{Guid.NewGuid():N}", e =>
             {
-                e.AutoDelete = true;
-                e.Durable = false;
+                // Durable, so events published while the broker restarts wait here for the observer.
+                e.AutoDelete = false;
+                e.Durable = true;
                 e.Handler<TrackSubmitted>(c => observer!.Record(c.Message));
                 e.Handler<TrackCompleted>(c => observer!.Record(c.Message));
                 e.Handler<TrackFailed>(c => observer!.Record(c.Message));

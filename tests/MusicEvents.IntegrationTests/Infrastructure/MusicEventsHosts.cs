@@ -19,7 +19,12 @@ namespace MusicEvents.IntegrationTests.Infrastructure;
 public sealed class MusicEventsHosts : IAsyncLifetime
 {
     public const string FunctionKey = "integration-function-key";
+    /// <summary>The key new tasks' secrets derive from.</summary>
     public static readonly string MasterKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The key being rotated out: still verifies deliveries of tasks submitted under it.</summary>
+    public static readonly string PreviousMasterKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
     private static readonly string ApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private WebApplication? sandbox;
@@ -29,6 +34,7 @@ public sealed class MusicEventsHosts : IAsyncLifetime
     public Uri DevHostUrl { get; private set; } = null!;
     public SandboxState Sandbox => sandbox!.Services.GetRequiredService<SandboxState>();
     public EventObserver Events { get; private set; } = null!;
+    public TestClock Clock { get; } = new();
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public BlobServiceClient Blobs { get; } = new(TestEnvironment.Storage);
 
@@ -55,6 +61,7 @@ public sealed class MusicEventsHosts : IAsyncLifetime
                 ["MusicApi:ApiKey"] = ApiKey,
                 ["MusicApi:WebhookUrl"] = new Uri(DevHostUrl, "/api/webhooks/musicapi").ToString(),
                 ["MusicApi:WebhookMasterKeys:0"] = MasterKey,
+                ["MusicApi:WebhookMasterKeys:1"] = PreviousMasterKey,
                 ["MusicApi:TransientRetries"] = "3",
                 ["Archive:AllowedHosts:0"] = "127.0.0.1",
                 ["Archive:AllowPrivateNetworks"] = "true",
@@ -64,6 +71,7 @@ public sealed class MusicEventsHosts : IAsyncLifetime
                 ["Reconciliation:GiveUpAfter"] = "00:00:30",
                 ["Logging:LogLevel:Default"] = "Warning",
             });
+            builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await devHost.StartAsync();
         Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);

@@ -4,10 +4,10 @@ using System.Text;
 using MusicEvents.Contracts;
 using MusicEvents.IntegrationTests.Infrastructure;
 
-namespace MusicEvents.IntegrationTests.Flows;
+namespace MusicEvents.IntegrationTests.Webhooks;
 
 [Collection(IntegrationCollection.Name)]
-public sealed class WebhookTests(MusicEventsHosts hosts)
+public sealed class ForgedWebhookTests(MusicEventsHosts hosts)
 {
     [Fact]
     public async Task A_forged_success_webhook_is_answered_401_and_publishes_nothing()

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Tracking;
+
+namespace MusicEvents.Core.Webhooks;
+
+/// <summary>
+/// Processes a kept delivery again, for operators: down the same path as on arrival, so it can
+/// only re-publish the event this delivery decided, never change a task another report decided.
+/// </summary>
+public sealed partial class WebhookReplayer(WebhookInbox inbox, TaskReportApplier applier, IPublishEndpoint publish, ILogger<WebhookReplayer> logger)
+{
+    public async Task<IResult> ReplayAsync(string webhookId, CancellationToken cancellationToken)
+    {
+        if (await inbox.FindAsync(webhookId, cancellationToken) is not { } delivery)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No delivery is kept under that id.");
+        }
+
+        ProviderTaskReport report;
+        try
+        {
+            using var document = JsonDocument.Parse(delivery.Body);
+            report = ProviderTaskReader.ReadWebhook(document.RootElement, delivery.Event);
+        }
+        catch (JsonException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The kept body is not JSON.");
+        }
+
+        var published = await applier.ApplyAsync(delivery.CorrelationId, report, delivery.WebhookId, publish, cancellationToken);
+        await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
+        LogReplayed(logger, webhookId, delivery.CorrelationId, published);
+        return Results.Ok(new { webhookId, delivery.CorrelationId, status = report.Status.ToString(), published });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replayed webhook {WebhookId} for {CorrelationId}: published {Published}")]
+    private static partial void LogReplayed(ILogger logger, string webhookId, Guid correlationId, bool published);
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace MusicEvents.IntegrationTests.Infrastructure;
+
+/// <summary>Stops and starts the RabbitMQ node of this run, through the script `./dev test` provides.</summary>
+public static class Broker
+{
+    public static Task StopAsync() => CtlAsync("stop_app");
+
+    public static Task StartAsync() => CtlAsync("start_app");
+
+    private static async Task CtlAsync(string command)
+    {
+        var ctl = Environment.GetEnvironmentVariable("MUSICEVENTS_RABBITMQ_CTL") is { Length: > 0 } path
+            ? path
+            : throw new InvalidOperationException("MUSICEVENTS_RABBITMQ_CTL is not set: run the integration tests through `./dev test`.");
+        using var process = Process.Start(new ProcessStartInfo(ctl, command) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await output} {await error}");
+        }
+    }
+}

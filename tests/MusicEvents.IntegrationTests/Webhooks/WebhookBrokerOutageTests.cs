@@ -1,0 +1,44 @@
+using System.Net;
+using MusicEvents.Contracts;
+using MusicEvents.IntegrationTests.Infrastructure;
+
+namespace MusicEvents.IntegrationTests.Webhooks;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class WebhookBrokerOutageTests(MusicEventsHosts hosts)
+{
+    [Fact]
+    public async Task A_delivery_refused_with_503_while_RabbitMQ_is_down_is_processed_in_full_when_sent_again()
+    {
+        var audioUrl = new Uri(hosts.SandboxUrl, "/sandbox/audio/none/none.wav").ToString();
+        var delivery = SignedDelivery.Completed(Guid.NewGuid(), "task-outage", audioUrl, MusicEventsHosts.MasterKey);
+
+        await Broker.StopAsync();
+        HttpStatusCode whileDown;
+        try
+        {
+            whileDown = (await hosts.Http.SendAsync(delivery.ToRequest(hosts.DevHostUrl))).StatusCode;
+        }
+        finally
+        {
+            await Broker.StartAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown);
+
+        // The sender's retries: 503 until the bus has reconnected, then 200.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            status = (await hosts.Http.SendAsync(delivery.ToRequest(hosts.DevHostUrl))).StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        await hosts.Events.WaitForAsync<TrackCompleted>(delivery.CorrelationId, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Single(hosts.Events.For(delivery.CorrelationId).OfType<TrackCompleted>());
+    }
+}
