@@ -53,13 +53,41 @@ public sealed class AudioSourceGuard(IOptions<ArchiveOptions> options, IHostEnvi
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
             var b = address.GetAddressBytes();
+            if (EmbeddedIPv4(b) is { } embedded)
+            {
+                return IsInternal(embedded);
+            }
+
             return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
                 || (b[0] & 0xFE) == 0xFC // unique local fc00::/7
                 || address.IsIPv6Teredo;
         }
 
         var v4 = address.GetAddressBytes();
-        return v4[0] switch
+        return IsInternalIPv4(v4);
+    }
+
+    /// <summary>
+    /// IPv6 forms that carry an IPv4 address and reach it: IPv4-compatible (::a.b.c.d), NAT64
+    /// (64:ff9b::/96) and 6to4 (2002::/16). The address inside decides.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(byte[] b)
+    {
+        if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return new IPAddress(b.AsSpan(12, 4));
+        }
+
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return new IPAddress(b.AsSpan(12, 4));
+        }
+
+        return b[0] == 0x20 && b[1] == 0x02 ? new IPAddress(b.AsSpan(2, 4)) : null;
+    }
+
+    private static bool IsInternalIPv4(byte[] v4) =>
+        v4[0] switch
         {
             0 or 10 or 127 => true,
             100 => v4[1] is >= 64 and <= 127, // carrier-grade NAT
@@ -70,5 +98,4 @@ public sealed class AudioSourceGuard(IOptions<ArchiveOptions> options, IHostEnvi
             >= 224 => true,                   // multicast and reserved
             _ => false,
         };
-    }
 }

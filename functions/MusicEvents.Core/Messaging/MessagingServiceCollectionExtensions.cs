@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,10 @@ public static class MessagingServiceCollectionExtensions
                 {
                     h.Username(rabbitMq.Username);
                     h.Password(rabbitMq.Password);
+                    if (rabbitMq.UseTls)
+                    {
+                        h.UseSsl(ssl => ssl.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13);
+                    }
                 });
                 // Services in other languages publish plain JSON: accepted beside MassTransit's envelope.
                 cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);

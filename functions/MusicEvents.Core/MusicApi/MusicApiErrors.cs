@@ -14,12 +14,19 @@ public static class MusicApiErrors
     public static TrackFailureReason Classify(HttpStatusCode status, string message) => status switch
     {
         HttpStatusCode.Unauthorized => TrackFailureReason.Unauthorized,
+        // Moderation messages quote the flagged text, which may say anything: they are recognised first.
+        HttpStatusCode.Forbidden when IsModeration(message) => TrackFailureReason.Rejected,
         HttpStatusCode.Forbidden when message.Contains("credit", StringComparison.OrdinalIgnoreCase)
             || message.Contains("subscription", StringComparison.OrdinalIgnoreCase) => TrackFailureReason.InsufficientCredits,
         HttpStatusCode.GatewayTimeout => TrackFailureReason.ProviderFailed,
         _ when IsTransient(status) => TrackFailureReason.ProviderFailed,
         _ => TrackFailureReason.Rejected,
     };
+
+    private static bool IsModeration(string message) =>
+        message.Contains("moderat", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("flagged", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("violat", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The error body is undocumented: take the first of message, error, type that is text.</summary>
     public static string ReadMessage(string body, HttpStatusCode status)

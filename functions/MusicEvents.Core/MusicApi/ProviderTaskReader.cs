@@ -66,7 +66,14 @@ public static class ProviderTaskReader
                 return ProviderTaskStatus.Failed;
             }
 
-            return states.All(s => s == ProviderTaskStatus.Succeeded) ? ProviderTaskStatus.Succeeded : states.Max();
+            // Done only when every clip is; otherwise as far along as the furthest unfinished clip.
+            return states.All(s => s == ProviderTaskStatus.Succeeded)
+                ? ProviderTaskStatus.Succeeded
+                : states.Where(s => s != ProviderTaskStatus.Succeeded).Max() switch
+                {
+                    ProviderTaskStatus.Unknown => ProviderTaskStatus.Running,
+                    var least => least,
+                };
         }
 
         return Number(root, "code") is >= 400 ? ProviderTaskStatus.Failed : ProviderTaskStatus.Unknown;
