@@ -10,8 +10,9 @@ public sealed class ReconciliationOptions
 {
     public const string SectionName = "Reconciliation";
 
-    [Required]
-    public string Schedule { get; set; } = "0 */1 * * * *";
+    /// <summary>No default: the Functions host reads it straight from configuration, so both hosts need it set.</summary>
+    [Required(ErrorMessage = "Reconciliation:Schedule is required (NCRONTAB with seconds, e.g. \"0 */1 * * * *\").")]
+    public string Schedule { get; set; } = "";
 
     /// <summary>A task Submitted this long without a webhook is polled.</summary>
     public TimeSpan OverdueAfter { get; set; } = TimeSpan.FromMinutes(10);
