@@ -9,6 +9,8 @@ namespace MusicEvents.DevHost;
 /// </summary>
 public static class DevHostApp
 {
+    public const string HealthPath = "/devhost/health";
+
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -18,10 +20,15 @@ public static class DevHostApp
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<FunctionKeyCheck>();
         builder.Services.AddHostedService<TimerFunctionRunner>();
+        builder.Services.AddHealthChecks();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapHttpFunctions(catalog);
+
+        // Healthy once the bus is connected and its endpoints are ready (MassTransit's own checks),
+        // so that scripts and tests can wait for a host that really consumes.
+        app.MapHealthChecks(HealthPath);
         return app;
     }
 }

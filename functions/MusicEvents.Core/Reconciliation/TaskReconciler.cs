@@ -37,7 +37,26 @@ public sealed partial class TaskReconciler(
             }
         }
 
+        await foreach (var task in store.ListStaleAsync(TrackTaskState.Accepted, now - options.Value.GiveUpAfter, cancellationToken))
+        {
+            settled += await GiveUpAsync(task, now, cancellationToken) ? 1 : 0;
+        }
+
         return settled;
+    }
+
+    /// <summary>
+    /// A task still Accepted long after it arrived. If its create call was started, MusicAPI may have
+    /// taken (and charged) it without our hearing: it fails as SubmissionOutcomeUnknown and is never
+    /// sent again. If it was never started, its command was lost before reaching us: TimedOut.
+    /// </summary>
+    private async Task<bool> GiveUpAsync(TrackTask task, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (reason, message) = task.SubmissionStartedAt is { } startedAt
+            ? (TrackFailureReason.SubmissionOutcomeUnknown,
+                $"The create call started at {startedAt:O} never reported back; it is not sent again, to avoid a second charge.")
+            : (TrackFailureReason.TimedOut, $"The request was accepted but never submitted within {options.Value.GiveUpAfter}.");
+        return await FailAsync(task, reason, message, now, cancellationToken);
     }
 
     private async Task<bool> ReconcileAsync(TrackTask task, DateTimeOffset now, CancellationToken cancellationToken)
@@ -53,11 +72,17 @@ public sealed partial class TaskReconciler(
             return false;
         }
 
-        var message = $"No final answer from MusicAPI within {options.Value.GiveUpAfter}.";
-        var failed = await store.UpdateAsync(task.CorrelationId, t => t.IsFinal ? null : t.Fail(TrackFailureReason.TimedOut, message, null, now), cancellationToken);
+        return await FailAsync(task, TrackFailureReason.TimedOut, $"No final answer from MusicAPI within {options.Value.GiveUpAfter}.", now, cancellationToken);
+    }
+
+    private async Task<bool> FailAsync(TrackTask task, TrackFailureReason reason, string message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Only a task still in the state it was listed in: a report that arrived meanwhile wins.
+        var failed = await store.UpdateAsync(
+            task.CorrelationId, t => t.State == task.State ? t.Fail(reason, message, null, now) : null, cancellationToken);
         if (failed is not null)
         {
-            await publish.Publish(new TrackFailed(task.CorrelationId, task.TaskId, TrackFailureReason.TimedOut, message, null, now), cancellationToken);
+            await publish.Publish(new TrackFailed(task.CorrelationId, failed.TaskId, reason, message, null, now), cancellationToken);
         }
 
         return failed is not null;

@@ -43,6 +43,11 @@ internal static class CreateTaskEndpoint
                 return Answer(state, time, body, new ApiError(transient, "Sandbox fault injection: transient error, try again."), null);
             }
 
+            if (clipId is not null && FaultSet.Parse(clipId).PermanentError is { } permanent)
+            {
+                return Answer(state, time, body, permanent, null);
+            }
+
             var error = CreateRequestParser.Parse(body, out var request, out var webhookSecret);
             if (error is null && !state.TryCharge(SandboxState.TaskCost))
             {
@@ -72,6 +77,12 @@ internal static class CreateTaskEndpoint
             if (task.Faults.Unknown.Count > 0)
             {
                 logger.LogWarning("Ignored unknown fault tokens {Tokens} of task {TaskId}", task.Faults.Unknown, task.Id);
+            }
+
+            if (task.Faults.HangSeconds > 0)
+            {
+                // Accepted and charged, but the answer is late: the caller cannot know it was charged.
+                await Task.Delay(TimeSpan.FromSeconds(task.Faults.HangSeconds), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
             return Answer(state, time, body, null, task.Id);

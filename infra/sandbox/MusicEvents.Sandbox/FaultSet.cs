@@ -18,6 +18,12 @@ public sealed record FaultSet
     public bool Reorder { get; init; }
     public bool Never { get; init; }
     public int? TransientStatus { get; init; }
+
+    /// <summary>An error the create call always answers, as MusicAPI's error table lists them.</summary>
+    internal ApiError? PermanentError { get; init; }
+
+    /// <summary>Accept and charge the task, but answer the create call only after this many seconds.</summary>
+    public int HangSeconds { get; init; }
     public bool SlowAudio { get; init; }
     public bool CutAudio { get; init; }
     public int? AudioMebibytes { get; init; }
@@ -53,6 +59,13 @@ public sealed record FaultSet
         "reorder" => faults with { Streaming = true, Reorder = true },
         "never" => faults with { Never = true },
         "429" or "500" or "502" or "503" => faults with { TransientStatus = int.Parse(token, CultureInfo.InvariantCulture) },
+        "400" => faults with { PermanentError = new ApiError(400, "Invalid clip_id: clip not found.") },
+        "401" => faults with { PermanentError = new ApiError(401, "Invalid or missing Authorization header.") },
+        "403credits" => faults with { PermanentError = new ApiError(403, "Insufficient credits: please top up or subscribe.") },
+        "403moderation" => faults with { PermanentError = new ApiError(403, "Your lyrics were flagged by moderation: \"burn it all down\"") },
+        "410" => faults with { PermanentError = new ApiError(410, "This task type was retired in 2026-04.") },
+        "504" => faults with { PermanentError = new ApiError(504, "Task failed due to timeout. Credits were previously refunded.") },
+        _ when Number(token, "hang") is >= 1 and <= 600 => faults with { HangSeconds = Number(token, "hang")!.Value },
         "slowaudio" => faults with { SlowAudio = true },
         "cutaudio" => faults with { CutAudio = true },
         _ when Number(token, "mb") is >= 1 and <= MaxMebibytes => faults with { AudioMebibytes = Number(token, "mb") },

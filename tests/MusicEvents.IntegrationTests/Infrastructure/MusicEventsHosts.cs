@@ -52,29 +52,12 @@ public sealed class MusicEventsHosts : IAsyncLifetime
         DevHostUrl = new Uri($"http://127.0.0.1:{port}");
         devHost = DevHostApp.Create(["--urls", DevHostUrl.ToString(), "--environment", "Development"], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:RabbitMq"] = TestEnvironment.RabbitMq,
-                ["AzureWebJobsStorage"] = TestEnvironment.Storage,
-                ["Messaging:Transport"] = "RabbitMq",
-                ["MusicApi:BaseUrl"] = SandboxUrl.ToString(),
-                ["MusicApi:ApiKey"] = ApiKey,
-                ["MusicApi:WebhookUrl"] = new Uri(DevHostUrl, "/api/webhooks/musicapi").ToString(),
-                ["MusicApi:WebhookMasterKeys:0"] = MasterKey,
-                ["MusicApi:WebhookMasterKeys:1"] = PreviousMasterKey,
-                ["MusicApi:TransientRetries"] = "3",
-                ["Archive:AllowedHosts:0"] = "127.0.0.1",
-                ["Archive:AllowPrivateNetworks"] = "true",
-                ["DevHost:FunctionKey"] = FunctionKey,
-                ["Reconciliation:Schedule"] = "*/2 * * * * *",
-                ["Reconciliation:OverdueAfter"] = "00:00:05",
-                ["Reconciliation:GiveUpAfter"] = "00:00:30",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
+            builder.Configuration.AddInMemoryCollection(DevHostSettings(DevHostUrl, TestEnvironment.RabbitMq));
             builder.Services.AddSingleton<TimeProvider>(Clock);
         });
         await devHost.StartAsync();
         Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);
+        await WaitUntilHealthyAsync();
         Events = await EventObserver.StartAsync(TestEnvironment.RabbitMq);
     }
 
@@ -97,6 +80,47 @@ public sealed class MusicEventsHosts : IAsyncLifetime
     }
 
     public Uri DevHostRoute(string path) => new(DevHostUrl, path);
+
+    /// <summary>
+    /// The DevHost's configuration against this run's servers, for the in-process host and for
+    /// DevHost processes that tests start and kill. Reconciliation runs every second on short
+    /// windows, so that lost webhooks and stuck tasks show within a test's patience.
+    /// </summary>
+    public Dictionary<string, string?> DevHostSettings(Uri devHostUrl, string rabbitMq) => new()
+    {
+        ["ConnectionStrings:RabbitMq"] = rabbitMq,
+        ["AzureWebJobsStorage"] = TestEnvironment.Storage,
+        ["Messaging:Transport"] = "RabbitMq",
+        ["MusicApi:BaseUrl"] = SandboxUrl.ToString(),
+        ["MusicApi:ApiKey"] = ApiKey,
+        ["MusicApi:WebhookUrl"] = new Uri(devHostUrl, "/api/webhooks/musicapi").ToString(),
+        ["MusicApi:WebhookMasterKeys:0"] = MasterKey,
+        ["MusicApi:WebhookMasterKeys:1"] = PreviousMasterKey,
+        ["MusicApi:TransientRetries"] = "3",
+        ["MusicApi:CreateTimeout"] = "00:00:03",
+        ["Archive:AllowedHosts:0"] = "127.0.0.1",
+        ["Archive:AllowPrivateNetworks"] = "true",
+        ["DevHost:FunctionKey"] = FunctionKey,
+        ["Reconciliation:Schedule"] = "*/1 * * * * *",
+        ["Reconciliation:OverdueAfter"] = "00:00:03",
+        ["Reconciliation:GiveUpAfter"] = "00:00:12",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>Tests start once the bus is connected: a command published earlier could find no queue yet.</summary>
+    private async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!(await Http.GetAsync(DevHostRoute(DevHostApp.HealthPath))).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The DevHost's bus did not become healthy within 60 s.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
 
     private static Uri BoundAddress(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
