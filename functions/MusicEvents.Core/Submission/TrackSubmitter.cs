@@ -102,7 +102,13 @@ public sealed partial class TrackSubmitter(
             return;
         }
 
-        await FindOrAcceptAsync(request, cancellationToken);
+        if ((await FindOrAcceptAsync(request, cancellationToken)).RequestFingerprint != request.Fingerprint)
+        {
+            // The id belongs to another request: an invalid copy must not fail that one.
+            LogReusedCorrelationId(logger, request.CorrelationId);
+            return;
+        }
+
         await FailAsync(request.CorrelationId, null, TrackFailureReason.InvalidRequest, message, null, publish, cancellationToken);
     }
 

@@ -51,4 +51,18 @@ public sealed class DuplicateSubmissionTests(MusicEventsHosts hosts)
         await hosts.Events.WaitForAsync<TrackStored>(correlationId);
         Assert.Single(hosts.Sandbox.Calls, c => c.CorrelationId == correlationId.ToString());
     }
+
+    [Fact]
+    public async Task An_invalid_command_reusing_a_correlation_id_does_not_fail_the_task_that_owns_it()
+    {
+        var valid = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}", 1, Length: 1);
+        await hosts.Events.Publisher.Publish(valid);
+        await hosts.Events.WaitForAsync<TrackSubmitted>(valid.CorrelationId);
+
+        await hosts.Events.Publisher.Publish(valid with { StartsAt = -5 });
+
+        await hosts.Events.WaitForAsync<TrackStored>(valid.CorrelationId);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(hosts.Events.For(valid.CorrelationId), e => e is TrackFailed);
+    }
 }
