@@ -64,7 +64,10 @@ public sealed class MusicEventsHosts : IAsyncLifetime
                 ["MusicApi:WebhookMasterKeys:1"] = PreviousMasterKey,
                 ["MusicApi:TransientRetries"] = "3",
                 ["Archive:AllowedHosts:0"] = "127.0.0.1",
-                ["Archive:AllowPrivateNetworks"] = "true",
+
+                // Allowed but not a private-network host: it resolves to 127.0.0.1 and must be refused.
+                ["Archive:AllowedHosts:1"] = "localhost",
+                ["Archive:PrivateNetworkHosts:0"] = "127.0.0.1",
                 ["DevHost:FunctionKey"] = FunctionKey,
                 ["Reconciliation:Schedule"] = "*/2 * * * * *",
                 ["Reconciliation:OverdueAfter"] = "00:00:05",
