@@ -20,6 +20,18 @@ public sealed record FaultSet
     public int? TransientStatus { get; init; }
     public bool SlowAudio { get; init; }
     public bool CutAudio { get; init; }
+
+    /// <summary>Only the first download of each clip is cut off: a retry gets the whole file.</summary>
+    public bool CutAudioOnce { get; init; }
+
+    /// <summary>The audio is served as text/html, as a misconfigured CDN's error page would be.</summary>
+    public bool NotAudio { get; init; }
+
+    /// <summary>The audio is served without Content-Length (chunked): only what arrives tells its size.</summary>
+    public bool Chunked { get; init; }
+
+    /// <summary>Clips the task returns: 1, or 2 with <c>clips2</c>, each with its own audio.</summary>
+    public int ClipCount { get; init; } = 1;
     public int? AudioMebibytes { get; init; }
     public int WebhookDelaySeconds { get; init; }
     public IReadOnlyList<string> Unknown { get; init; } = [];
@@ -55,6 +67,10 @@ public sealed record FaultSet
         "429" or "500" or "502" or "503" => faults with { TransientStatus = int.Parse(token, CultureInfo.InvariantCulture) },
         "slowaudio" => faults with { SlowAudio = true },
         "cutaudio" => faults with { CutAudio = true },
+        "cutonce" => faults with { CutAudioOnce = true },
+        "notaudio" => faults with { NotAudio = true },
+        "chunked" => faults with { Chunked = true },
+        "clips2" => faults with { ClipCount = 2 },
         _ when Number(token, "mb") is >= 1 and <= MaxMebibytes => faults with { AudioMebibytes = Number(token, "mb") },
         _ when Number(token, "delay") is >= 1 and <= 3600 => faults with { WebhookDelaySeconds = Number(token, "delay")!.Value },
         _ => null,
