@@ -2,14 +2,14 @@ using System.Diagnostics;
 
 namespace MusicEvents.IntegrationTests.Infrastructure;
 
-/// <summary>Stops and starts the RabbitMQ node of this run, through the script `./dev test` provides.</summary>
+/// <summary>Stops and starts the RabbitMQ node of this run (or runs any rabbitmqctl command), through the script `./dev test` provides.</summary>
 public static class Broker
 {
     public static Task StopAsync() => CtlAsync("stop_app");
 
     public static Task StartAsync() => CtlAsync("start_app");
 
-    private static async Task CtlAsync(string command)
+    public static async Task CtlAsync(params string[] command)
     {
         var ctl = Environment.GetEnvironmentVariable("MUSICEVENTS_RABBITMQ_CTL") is { Length: > 0 } path
             ? path
@@ -20,7 +20,7 @@ public static class Broker
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"rabbitmqctl {command} failed ({process.ExitCode}): {await output} {await error}");
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', command)} failed ({process.ExitCode}): {await output} {await error}");
         }
     }
 }

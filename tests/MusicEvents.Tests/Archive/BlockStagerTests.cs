@@ -72,6 +72,20 @@ public sealed class BlockStagerTests
         Assert.Equal(100_000, result.Size);
     }
 
+    [Fact]
+    public async Task A_block_that_fails_to_stage_fails_the_whole_attempt()
+    {
+        blob.StageBlockAsync(Arg.Is<string>(id => id.Length > 0), Arg.Any<Stream>(), Arg.Any<BlockBlobStageBlockOptions>(), Arg.Any<CancellationToken>())
+            .Returns(
+                _ => Substitute.For<Response<BlockInfo>>(),
+                _ => throw new RequestFailedException(503, "Server busy"));
+
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(
+            () => BlockStager.StageAsync(blob, new MemoryStream(new byte[5 * BlockBytes]), BlockBytes, long.MaxValue, CancellationToken.None));
+
+        Assert.Equal(503, failure.Status);
+    }
+
     /// <summary>Answers every read in full, forever, and counts what it gave.</summary>
     private sealed class EndlessStream : Stream
     {
