@@ -111,7 +111,7 @@ apps_start() {
     "MusicApi__BaseUrl=$DEV_SANDBOX_URL" "MusicApi__ApiKey=$api_key" \
     "MusicApi__WebhookUrl=$DEV_DEVHOST_URL/api/webhooks/musicapi" \
     "MusicApi__WebhookMasterKeys__0=$master_key" Archive__AllowedHosts__0=127.0.0.1 \
-    Archive__AllowPrivateNetworks=true 'Reconciliation__Schedule=*/15 * * * * *' \
+    Archive__PrivateNetworkHosts__0=127.0.0.1 'Reconciliation__Schedule=*/15 * * * * *' \
     Reconciliation__OverdueAfter=00:00:30 Reconciliation__GiveUpAfter=00:10:00 \
     ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development || return 1
 }

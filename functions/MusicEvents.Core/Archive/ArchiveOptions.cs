@@ -4,7 +4,8 @@ namespace MusicEvents.Core.Archive;
 
 /// <summary>
 /// Section "Archive": Archive__Container, Archive__AllowedHosts__0…, Archive__MaxBytes,
-/// Archive__AllowPrivateNetworks (Development only: the local sandbox lives on loopback).
+/// Archive__PrivateNetworkHosts__0… (Development only: the local sandbox lives on loopback),
+/// Archive__Attempts, Archive__BlockBytes.
 /// </summary>
 public sealed class ArchiveOptions
 {
@@ -20,8 +21,12 @@ public sealed class ArchiveOptions
     [Range(1, long.MaxValue)]
     public long MaxBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>Lets audio come from loopback or private addresses: for a local sandbox, never in production.</summary>
-    public bool AllowPrivateNetworks { get; set; }
+    /// <summary>
+    /// Hosts (as written in the URL) that may resolve to loopback or private addresses: the local
+    /// sandbox's "127.0.0.1", never anything in production. Every other host is checked on the
+    /// addresses it resolves to, so "localhost" or a redirect to it stays refused even in development.
+    /// </summary>
+    public string[] PrivateNetworkHosts { get; set; } = [];
 
     [Range(1, 10)]
     public int Attempts { get; set; } = 3;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +7,7 @@ namespace MusicEvents.Core.Archive;
 /// <summary>
 /// Audio URLs come from outside. Only http(s) (https outside development), only configured hosts,
 /// and, checked on the address actually connected to, nothing in our own networks or the cloud's
-/// metadata service unless <see cref="ArchiveOptions.AllowPrivateNetworks"/> says so.
+/// metadata service, except for the hosts in <see cref="ArchiveOptions.PrivateNetworkHosts"/>.
 /// </summary>
 public sealed class AudioSourceGuard(IOptions<ArchiveOptions> options, IHostEnvironment environment)
 {
@@ -16,86 +15,44 @@ public sealed class AudioSourceGuard(IOptions<ArchiveOptions> options, IHostEnvi
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            throw new AudioSourceRefusedException("only http and https audio URLs are fetched");
+            var scheme = url.IsAbsoluteUri ? url.Scheme : "relative";
+            throw new AudioSourceRefusedException(AudioSourceRule.Scheme, $"only http and https audio URLs are fetched, not {scheme}");
         }
 
         if (url.Scheme == Uri.UriSchemeHttp && !environment.IsDevelopment())
         {
-            throw new AudioSourceRefusedException("audio URLs must use https outside development");
+            throw new AudioSourceRefusedException(AudioSourceRule.HttpsOnly, "audio URLs must use https outside development");
         }
 
-        if (!options.Value.AllowedHosts.Contains(url.IdnHost, StringComparer.OrdinalIgnoreCase))
+        if (!Contains(options.Value.AllowedHosts, url.IdnHost))
         {
-            throw new AudioSourceRefusedException($"host '{url.IdnHost}' is not in Archive:AllowedHosts");
+            throw new AudioSourceRefusedException(AudioSourceRule.AllowedHosts, $"host '{url.IdnHost}' is not in Archive:AllowedHosts");
         }
     }
 
-    public void CheckAddress(IPAddress address)
+    /// <param name="host">The host as the URL named it (what was resolved).</param>
+    /// <param name="address">One address it resolved to, or the literal itself.</param>
+    public void CheckAddress(string host, IPAddress address)
     {
-        if (!options.Value.AllowPrivateNetworks && IsInternal(address))
+        if (InternalAddresses.Classify(address) is { } kind && !Contains(options.Value.PrivateNetworkHosts, host))
         {
-            throw new AudioSourceRefusedException($"address {address} is loopback, private, link-local or otherwise internal");
+            var resolved = Normalize(host) == Normalize(address.ToString()) ? $"address {address}" : $"host '{host}' resolves to {address}, which";
+            throw new AudioSourceRefusedException(AudioSourceRule.InternalAddress, $"{resolved} is {Article(kind)} {kind} address");
         }
     }
 
-    public static bool IsInternal(IPAddress address)
+    /// <summary>Hosts compare case-insensitively, and IP literals by address ("[::1]" is "::1").</summary>
+    private static bool Contains(string[] hosts, string host)
     {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
-        {
-            return true;
-        }
-
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var b = address.GetAddressBytes();
-            if (EmbeddedIPv4(b) is { } embedded)
-            {
-                return IsInternal(embedded);
-            }
-
-            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
-                || (b[0] & 0xFE) == 0xFC // unique local fc00::/7
-                || address.IsIPv6Teredo;
-        }
-
-        var v4 = address.GetAddressBytes();
-        return IsInternalIPv4(v4);
+        var wanted = Normalize(host);
+        return hosts.Any(h => Normalize(h) == wanted);
     }
 
-    /// <summary>
-    /// IPv6 forms that carry an IPv4 address and reach it: IPv4-compatible (::a.b.c.d), NAT64
-    /// (64:ff9b::/96) and 6to4 (2002::/16). The address inside decides.
-    /// </summary>
-    private static IPAddress? EmbeddedIPv4(byte[] b)
+    private static string Normalize(string host)
     {
-        if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
-        {
-            return new IPAddress(b.AsSpan(12, 4));
-        }
-
-        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
-        {
-            return new IPAddress(b.AsSpan(12, 4));
-        }
-
-        return b[0] == 0x20 && b[1] == 0x02 ? new IPAddress(b.AsSpan(2, 4)) : null;
+        var bare = host.Trim().TrimStart('[').TrimEnd(']');
+        return IPAddress.TryParse(bare, out var address) ? address.ToString() : bare.ToLowerInvariant();
     }
 
-    private static bool IsInternalIPv4(byte[] v4) =>
-        v4[0] switch
-        {
-            0 or 10 or 127 => true,
-            100 => v4[1] is >= 64 and <= 127, // carrier-grade NAT
-            169 => v4[1] == 254,              // link-local, including the cloud metadata service
-            172 => v4[1] is >= 16 and <= 31,
-            192 => (v4[1] == 168) || (v4[1] == 0 && v4[2] is 0 or 2),
-            198 => v4[1] is 18 or 19,
-            >= 224 => true,                   // multicast and reserved
-            _ => false,
-        };
+    private static string Article(string kind) => "aeiouAEIOU".Contains(kind[0], StringComparison.Ordinal) ? "an" : "a";
 }

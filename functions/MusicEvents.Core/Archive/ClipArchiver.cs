@@ -1,7 +1,3 @@
-using System.Net;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -15,33 +11,38 @@ namespace MusicEvents.Core.Archive;
 /// <summary>
 /// Streams one clip's audio into <c>{CorrelationId}/{ClipId}.{ext}</c>: staged block by block while
 /// hashing, committed only at the end and only if the blob does not exist yet, so no reader ever
-/// sees a partial blob and a redelivery finds the finished one.
+/// sees a partial blob and a redelivery finds the finished one. Usable on its own (a benchmark, a
+/// tool): AddArchive, a BlobServiceClient, an IHostEnvironment and a logger are all it needs.
 /// </summary>
 public sealed partial class ClipArchiver(
     IHttpClientFactory httpClients,
     BlobServiceClient blobs,
     AudioSourceGuard guard,
     IOptions<ArchiveOptions> options,
-    TimeProvider time,
     ILogger<ClipArchiver> logger)
 {
     public const string HttpClientName = "archive";
-    private const int MaxRedirects = 5;
 
     public async Task<TrackStored> ArchiveAsync(Guid correlationId, string taskId, CompletedClip clip, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(clip);
         var container = blobs.GetBlobContainerClient(options.Value.Container);
-        var prefix = $"{correlationId:D}/{SafeName(clip.ClipId)}.";
-        if (await FindStoredAsync(container, prefix, clip.ClipId, cancellationToken) is { } stored)
+        if (await StoredClips.FindAsync(container, correlationId, clip.ClipId, cancellationToken) is { } stored)
         {
+            LogAlreadyStored(logger, clip.ClipId, correlationId);
             return stored;
+        }
+
+        if (!Uri.TryCreate(clip.AudioUrl, UriKind.Absolute, out var url))
+        {
+            throw new AudioSourceRefusedException(AudioSourceRule.Scheme, "the audio URL is not an absolute URL");
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await DownloadAndCommitAsync(container, prefix, correlationId, taskId, clip, cancellationToken);
+                return await DownloadAndCommitAsync(container, correlationId, taskId, clip.ClipId, url, cancellationToken);
             }
             catch (Exception exception) when (IsTransient(exception, cancellationToken) && attempt < options.Value.Attempts)
             {
@@ -51,140 +52,50 @@ public sealed partial class ClipArchiver(
     }
 
     private async Task<TrackStored> DownloadAndCommitAsync(
-        BlobContainerClient container, string prefix, Guid correlationId, string taskId, CompletedClip clip, CancellationToken cancellationToken)
+        BlobContainerClient container, Guid correlationId, string taskId, string clipId, Uri url, CancellationToken cancellationToken)
     {
-        using var response = await GetAsync(new Uri(clip.AudioUrl), cancellationToken);
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        var extension = AudioContentTypes.ExtensionOf(mediaType)
-            ?? throw new AudioSourceRefusedException($"content type '{mediaType}' is not audio");
-        if (response.Content.Headers.ContentLength > options.Value.MaxBytes)
+        var settings = options.Value;
+        var (response, mediaType, extension) = await AudioFetcher.OpenAsync(
+            httpClients.CreateClient(HttpClientName), guard, url, settings.MaxBytes, cancellationToken);
+        using (response)
         {
-            throw new AudioSourceRefusedException($"audio of {response.Content.Headers.ContentLength} bytes is over Archive:MaxBytes ({options.Value.MaxBytes})");
-        }
-
-        var blob = container.GetBlockBlobClient(prefix + extension);
-        await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var (blockIds, size, sha256) = await StageAsync(blob, source, cancellationToken);
-        if (response.Content.Headers.ContentLength is { } expected && expected != size)
-        {
-            throw new IOException($"the audio ended after {size} of {expected} bytes");
-        }
-
-        var metadata = new Dictionary<string, string>
-        {
-            ["correlation_id"] = correlationId.ToString("D"),
-            ["task_id"] = taskId,
-            ["clip_id"] = SafeName(clip.ClipId),
-            ["source_url"] = new Uri(clip.AudioUrl).AbsoluteUri,
-            ["sha256"] = sha256,
-        };
-        try
-        {
-            await blob.CommitBlockListAsync(blockIds, new CommitBlockListOptions
+            var blob = container.GetBlockBlobClient(StoredClips.Prefix(correlationId, clipId) + extension);
+            await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var staged = await BlockStager.StageAsync(blob, source, settings.BlockBytes, settings.MaxBytes, cancellationToken);
+            if (response.Content.Headers.ContentLength is { } expected && expected != staged.Size)
             {
-                HttpHeaders = new BlobHttpHeaders { ContentType = mediaType },
-                Metadata = metadata,
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
-        {
-            // Someone committed it first: theirs is the stored one.
-            return await FindStoredAsync(container, prefix, clip.ClipId, cancellationToken)
-                ?? throw new IOException("the blob exists but could not be read back", exception);
-        }
-
-        LogStored(logger, clip.ClipId, correlationId, size);
-        return new TrackStored(correlationId, taskId, clip.ClipId, blob.Uri, mediaType!, size, sha256, time.GetUtcNow());
-    }
-
-    private async Task<(List<string> BlockIds, long Size, string Sha256)> StageAsync(BlockBlobClient blob, Stream source, CancellationToken cancellationToken)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[options.Value.BlockBytes];
-        var blockIds = new List<string>();
-        long size = 0;
-        while (true)
-        {
-            var filled = await source.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-            if (filled == 0)
-            {
-                break;
+                throw new IOException($"the audio ended after {staged.Size} of {expected} bytes");
             }
 
-            size += filled;
-            if (size > options.Value.MaxBytes)
+            var metadata = new Dictionary<string, string>
             {
-                throw new AudioSourceRefusedException($"audio is over Archive:MaxBytes ({options.Value.MaxBytes})");
-            }
+                [StoredClips.CorrelationIdKey] = correlationId.ToString("D"),
+                [StoredClips.TaskIdKey] = taskId,
+                [StoredClips.ClipIdKey] = StoredClips.SafeName(clipId),
 
-            hash.AppendData(buffer, 0, filled);
-            var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"block-{blockIds.Count:D8}"));
-            using var block = new MemoryStream(buffer, 0, filled, writable: false);
-            await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
-            blockIds.Add(blockId);
-        }
-
-        return (blockIds, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
-    }
-
-    /// <summary>GET that follows redirects itself, checking every hop against the guard.</summary>
-    private async Task<HttpResponseMessage> GetAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var http = httpClients.CreateClient(HttpClientName);
-        for (var hop = 0; ; hop++)
-        {
-            guard.CheckUrl(url);
-            HttpResponseMessage response;
+                // Without the query: a signed CDN URL's token has no business outliving the download.
+                [StoredClips.SourceUrlKey] = url.GetLeftPart(UriPartial.Path),
+                [StoredClips.Sha256Key] = staged.Sha256,
+            };
             try
             {
-                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            }
-            catch (HttpRequestException exception) when (exception.InnerException is AudioSourceRefusedException refused)
-            {
-                throw refused;
-            }
-
-            if (response.StatusCode is >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest && response.Headers.Location is { } next)
-            {
-                response.Dispose();
-                if (hop >= MaxRedirects)
+                await blob.CommitBlockListAsync(staged.BlockIds, new CommitBlockListOptions
                 {
-                    throw new AudioSourceRefusedException($"more than {MaxRedirects} redirects");
-                }
-
-                url = next.IsAbsoluteUri ? next : new Uri(url, next);
-                continue;
+                    HttpHeaders = new BlobHttpHeaders { ContentType = mediaType },
+                    Metadata = metadata,
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, cancellationToken);
+                LogStored(logger, clipId, correlationId, staged.Size);
             }
-
-            if (!response.IsSuccessStatusCode)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
-                var status = response.StatusCode;
-                response.Dispose();
-                throw new HttpRequestException($"the audio URL answered {(int)status}", null, status);
+                // Someone committed it first (a redelivery on another instance): theirs is the stored one.
+                LogAlreadyStored(logger, clipId, correlationId);
             }
 
-            return response;
+            return await StoredClips.FindAsync(container, correlationId, clipId, cancellationToken)
+                ?? throw new IOException("the blob was committed but could not be listed back");
         }
-    }
-
-    private static async Task<TrackStored?> FindStoredAsync(BlobContainerClient container, string prefix, string clipId, CancellationToken cancellationToken)
-    {
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata, Prefix = prefix }, cancellationToken))
-        {
-            var m = item.Metadata;
-            return new TrackStored(
-                Guid.Parse(m["correlation_id"]),
-                m["task_id"],
-                clipId,
-                container.GetBlobClient(item.Name).Uri,
-                item.Properties.ContentType,
-                item.Properties.ContentLength ?? 0,
-                m["sha256"],
-                item.Properties.CreatedOn ?? DateTimeOffset.UtcNow);
-        }
-
-        return null;
     }
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
@@ -197,13 +108,11 @@ public sealed partial class ClipArchiver(
             _ => false,
         };
 
-    private static string SafeName(string clipId) => UnsafeCharacters().Replace(clipId, "_");
-
-    [GeneratedRegex("[^A-Za-z0-9._-]")]
-    private static partial Regex UnsafeCharacters();
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {ClipId} for {CorrelationId}: {SizeBytes} bytes")]
     private static partial void LogStored(ILogger logger, string clipId, Guid correlationId, long sizeBytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{ClipId} of {CorrelationId} is already stored")]
+    private static partial void LogAlreadyStored(ILogger logger, string clipId, Guid correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving {ClipId} failed on attempt {Attempt}: starting again")]
     private static partial void LogRetrying(ILogger logger, Exception exception, string clipId, int attempt);

@@ -6,23 +6,30 @@ namespace MusicEvents.Core.Archive;
 /// <summary>
 /// The archive's connection handler: it resolves the host itself and refuses to connect when any
 /// resolved address is internal, so a name that points inside (or is re-pointed there) is caught
-/// on the address actually used, not on the name. Redirects are followed by the archiver, checked.
+/// on the addresses actually connected to, not on the name; only hosts listed in
+/// Archive:PrivateNetworkHosts may resolve inside. Redirects are followed by the archiver, checked.
 /// </summary>
 public static class GuardedAudioHandler
 {
     public static SocketsHttpHandler Create(AudioSourceGuard guard) => new()
     {
         AllowAutoRedirect = false,
+
+        // Through a proxy the callback would see the proxy's address, not the audio host's.
+        UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = async (context, cancellationToken) =>
         {
-            var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host, out var literal)
                 ? [literal]
-                : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+                : await Dns.GetHostAddressesAsync(host, cancellationToken);
+
+            // Every address, not only the first: the socket may fall back to any of them.
             foreach (var address in addresses)
             {
-                guard.CheckAddress(address);
+                guard.CheckAddress(host, address);
             }
 
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

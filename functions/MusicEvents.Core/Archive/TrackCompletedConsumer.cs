@@ -58,16 +58,25 @@ public sealed partial class TrackCompletedConsumer(
     private async Task FailAsync(TrackCompleted completed, Exception exception, ConsumeContext context)
     {
         // The reason names the rule or the last error; never a URL's query, which may carry a token.
-        var message = exception is AudioSourceRefusedException ? $"Refused: {exception.Message}" : $"Storing the audio failed: {exception.Message}";
+        var message = exception is AudioSourceRefusedException refused
+            ? $"Refused by the {refused.RuleName} rule: {refused.Detail}"
+            : $"Storing the audio failed: {exception.Message}";
         LogFailed(logger, exception, completed.CorrelationId);
         var now = time.GetUtcNow();
-        var failed = await store.UpdateAsync(
-            completed.CorrelationId,
-            t => t.State is TrackTaskState.Stored or TrackTaskState.Failed ? null : t.Fail(TrackFailureReason.StorageFailed, message, null, now),
-            context.CancellationToken);
-        if (failed is not null)
+        var cancellationToken = context.CancellationToken;
+
+        // Without a record (a TrackCompleted from elsewhere) the failure is still announced, as a
+        // success would be; a record already final was announced before and stays as it is.
+        var known = await store.FindAsync(completed.CorrelationId, cancellationToken) is not null;
+        var failed = known
+            ? await store.UpdateAsync(
+                completed.CorrelationId,
+                t => t.State is TrackTaskState.Stored or TrackTaskState.Failed ? null : t.Fail(TrackFailureReason.StorageFailed, message, null, now),
+                cancellationToken)
+            : null;
+        if (!known || failed is not null)
         {
-            await context.Publish(new TrackFailed(completed.CorrelationId, completed.TaskId, TrackFailureReason.StorageFailed, message, null, now), context.CancellationToken);
+            await context.Publish(new TrackFailed(completed.CorrelationId, completed.TaskId, TrackFailureReason.StorageFailed, message, null, now), cancellationToken);
         }
     }
 

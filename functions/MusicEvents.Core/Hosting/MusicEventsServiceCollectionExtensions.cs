@@ -47,14 +47,23 @@ public static class MusicEventsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The archive: options (section Archive), the guard, the guarded HTTP client and the archiver.
+    /// Needs a BlobServiceClient and an IHostEnvironment from the host (AddTrackStorage gives the former).
+    /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
+        // Renamed, and a silent no-op now: say so rather than refuse the sandbox's audio for an unclear reason.
+        var legacyKey = configuration.GetSection($"{ArchiveOptions.SectionName}:AllowPrivateNetworks").Exists();
         services.AddOptions<ArchiveOptions>()
             .Bind(configuration.GetSection(ArchiveOptions.SectionName))
             .ValidateDataAnnotations()
+            .Validate(
+                _ => !legacyKey,
+                "Archive:AllowPrivateNetworks is gone: list the hosts that may resolve to internal addresses in Archive:PrivateNetworkHosts (Development only).")
             .Validate<IHostEnvironment>(
-                (o, environment) => !o.AllowPrivateNetworks || environment.IsDevelopment(),
-                "Archive:AllowPrivateNetworks is for a local sandbox: it is refused outside Development.")
+                (o, environment) => o.PrivateNetworkHosts.Length == 0 || environment.IsDevelopment(),
+                "Archive:PrivateNetworkHosts is for a local sandbox: it is refused outside Development.")
             .ValidateOnStart();
         services.AddSingleton<AudioSourceGuard>();
         services.AddHttpClient(ClipArchiver.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(30))

@@ -4,7 +4,8 @@ namespace MusicEvents.Sandbox;
 
 /// <summary>
 /// GET /sandbox/audio/{taskId}/{clipId}.wav, the CDN stand-in: no auth, streamed in chunks with a
-/// Content-Length, optionally slow (slowaudio) or cut off halfway (cutaudio).
+/// Content-Length, or with faults: slow (slowaudio), cut off halfway (cutaudio, or cutonce for the
+/// first download only), served as text/html (notaudio), without Content-Length (chunked).
 /// </summary>
 internal static class AudioEndpoint
 {
@@ -22,11 +23,17 @@ internal static class AudioEndpoint
             return;
         }
 
+        state.RecordAudioDownload(taskId, clipId);
         var faults = state.FindTask(taskId)!.Faults;
         var response = context.Response;
-        response.ContentType = "audio/wav";
-        response.ContentLength = wav.Length;
-        var limit = faults.CutAudio ? wav.Length / 2 : wav.Length;
+        response.ContentType = faults.NotAudio ? "text/html" : "audio/wav";
+        if (!faults.Chunked)
+        {
+            response.ContentLength = wav.Length;
+        }
+
+        var cut = faults.CutAudio || (faults.CutAudioOnce && state.TakeAudioCut(taskId, clipId));
+        var limit = cut ? wav.Length / 2 : wav.Length;
         var cancellationToken = context.RequestAborted;
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
@@ -44,7 +51,7 @@ internal static class AudioEndpoint
                 offset += count;
             }
 
-            if (faults.CutAudio)
+            if (cut)
             {
                 await response.Body.FlushAsync(cancellationToken);
                 context.Abort();

@@ -26,6 +26,18 @@ public sealed record FaultSet
     public int HangSeconds { get; init; }
     public bool SlowAudio { get; init; }
     public bool CutAudio { get; init; }
+
+    /// <summary>Only the first download of each clip is cut off: a retry gets the whole file.</summary>
+    public bool CutAudioOnce { get; init; }
+
+    /// <summary>The audio is served as text/html, as a misconfigured CDN's error page would be.</summary>
+    public bool NotAudio { get; init; }
+
+    /// <summary>The audio is served without Content-Length (chunked): only what arrives tells its size.</summary>
+    public bool Chunked { get; init; }
+
+    /// <summary>Clips the task returns: 1, or 2 with <c>clips2</c>, each with its own audio.</summary>
+    public int ClipCount { get; init; } = 1;
     public int? AudioMebibytes { get; init; }
     public int WebhookDelaySeconds { get; init; }
     public IReadOnlyList<string> Unknown { get; init; } = [];
@@ -68,6 +80,10 @@ public sealed record FaultSet
         _ when Number(token, "hang") is >= 1 and <= 600 => faults with { HangSeconds = Number(token, "hang")!.Value },
         "slowaudio" => faults with { SlowAudio = true },
         "cutaudio" => faults with { CutAudio = true },
+        "cutonce" => faults with { CutAudioOnce = true },
+        "notaudio" => faults with { NotAudio = true },
+        "chunked" => faults with { Chunked = true },
+        "clips2" => faults with { ClipCount = 2 },
         _ when Number(token, "mb") is >= 1 and <= MaxMebibytes => faults with { AudioMebibytes = Number(token, "mb") },
         _ when Number(token, "delay") is >= 1 and <= 3600 => faults with { WebhookDelaySeconds = Number(token, "delay")!.Value },
         _ => null,

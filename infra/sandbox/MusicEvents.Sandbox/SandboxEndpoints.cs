@@ -20,7 +20,8 @@ internal static class SandboxEndpoints
         sandbox.MapGet(
             "/image/{taskId}/{clipId}.png",
             (string taskId, string clipId, SandboxState state) =>
-                state.FindTask(taskId)?.Clip?.ClipId == clipId ? Results.Bytes(Cover, "image/png") : Results.NotFound());
+                state.FindTask(taskId)?.Clips.Any(c => c.ClipId == clipId) == true ? Results.Bytes(Cover, "image/png") : Results.NotFound());
+        sandbox.MapGet("/redirect", RedirectEndpoint.Handle);
         sandbox.MapGet("/calls", (SandboxState state) => Results.Json(state.Calls));
         sandbox.MapGet("/deliveries", (SandboxState state) => Results.Json(state.Deliveries));
         return app;

@@ -17,6 +17,8 @@ public sealed class SandboxState
     private readonly List<CreateCall> calls = [];
     private readonly List<DeliveryAttempt> deliveries = [];
     private readonly HashSet<string> transientFaultsServed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> audioCutsServed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> audioDownloads = new(StringComparer.Ordinal);
     private int credits;
 
     public SandboxState(IOptions<SandboxOptions> options)
@@ -50,9 +52,19 @@ public sealed class SandboxState
     public ToneWav? FindAudio(string taskId, string clipId)
     {
         var task = FindTask(taskId);
-        return task?.Clip?.ClipId == clipId
-            ? new ToneWav(SampleRate, task.AudioSampleCount, ToneWav.FrequencyFor(task.Id))
+        var index = task is null ? -1 : task.Clips.ToList().FindIndex(c => c.ClipId == clipId);
+        return index >= 0
+            ? new ToneWav(SampleRate, task!.AudioSampleCount, ToneWav.FrequencyFor(task.Id, index))
             : null;
+    }
+
+    /// <summary>How many times GET /sandbox/audio/{taskId}/{clipId}.wav was asked for (whole, cut or refused midway).</summary>
+    public int AudioDownloads(string taskId, string clipId)
+    {
+        lock (gate)
+        {
+            return audioDownloads.GetValueOrDefault($"{taskId}/{clipId}");
+        }
     }
 
     /// <summary>Lowercase hex SHA-256 of the full bytes GET /sandbox/audio/{taskId}/{clipId}.wav serves.</summary>
@@ -87,6 +99,24 @@ public sealed class SandboxState
         lock (gate)
         {
             return transientFaultsServed.Add(clipId);
+        }
+    }
+
+    /// <summary>True the first time a clip's audio is asked for with <c>cutonce</c>, so that a retry gets it whole.</summary>
+    internal bool TakeAudioCut(string taskId, string clipId)
+    {
+        lock (gate)
+        {
+            return audioCutsServed.Add($"{taskId}/{clipId}");
+        }
+    }
+
+    internal void RecordAudioDownload(string taskId, string clipId)
+    {
+        lock (gate)
+        {
+            var key = $"{taskId}/{clipId}";
+            audioDownloads[key] = audioDownloads.GetValueOrDefault(key) + 1;
         }
     }
 

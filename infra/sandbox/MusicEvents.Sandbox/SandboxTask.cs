@@ -8,7 +8,7 @@ public sealed class SandboxTask
 {
     private readonly Lock gate = new();
     private SandboxTaskStatus status = SandboxTaskStatus.Pending;
-    private SandboxClip? clip;
+    private IReadOnlyList<SandboxClip> clips = [];
     private string? failureMessage;
     private DateTimeOffset? finishedAt;
 
@@ -56,9 +56,10 @@ public sealed class SandboxTask
 
     public string StatusText => Status.ToString().ToUpperInvariant();
 
-    public SandboxClip? Clip
+    /// <summary>The output clips once the task succeeded (one, or more with <c>clips2</c>); empty before.</summary>
+    public IReadOnlyList<SandboxClip> Clips
     {
-        get { lock (gate) { return clip; } }
+        get { lock (gate) { return clips; } }
     }
 
     public string? FailureMessage
@@ -82,13 +83,13 @@ public sealed class SandboxTask
         }
     }
 
-    internal bool TryComplete(SandboxClip output, DateTimeOffset at) =>
+    internal bool TryComplete(IReadOnlyList<SandboxClip> output, DateTimeOffset at) =>
         TryFinish(SandboxTaskStatus.Success, output, null, at);
 
     internal bool TryFail(string message, DateTimeOffset at) =>
-        TryFinish(SandboxTaskStatus.Failed, null, message, at);
+        TryFinish(SandboxTaskStatus.Failed, [], message, at);
 
-    private bool TryFinish(SandboxTaskStatus final, SandboxClip? output, string? message, DateTimeOffset at)
+    private bool TryFinish(SandboxTaskStatus final, IReadOnlyList<SandboxClip> output, string? message, DateTimeOffset at)
     {
         lock (gate)
         {
@@ -97,7 +98,7 @@ public sealed class SandboxTask
                 return false;
             }
 
-            (status, clip, failureMessage, finishedAt) = (final, output, message, at);
+            (status, clips, failureMessage, finishedAt) = (final, output, message, at);
             return true;
         }
     }

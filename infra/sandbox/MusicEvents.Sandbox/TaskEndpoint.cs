@@ -22,7 +22,7 @@ internal static class TaskEndpoint
             SandboxTaskStatus.Failed => task.FailureMessage ?? "failed",
             _ => status.ToString().ToLowerInvariant(),
         };
-        SandboxClip[] clips = task.Clip is { } clip && status == SandboxTaskStatus.Success ? [clip] : [];
+        var clips = status == SandboxTaskStatus.Success ? task.Clips : [];
         return Results.Json(new TaskAnswer(StatusCodes.Status200OK, task.StatusText, message, clips));
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace MusicEvents.Sandbox;
 
 /// <summary>
-/// Ends a due task: success (one new clip) or failure (credits refunded), then the webhooks the
+/// Ends a due task: success (one new clip, two with <c>clips2</c>) or failure (credits refunded), then the webhooks the
 /// task's faults ask for. The state changes before any delivery, so a receiver that polls at
 /// once already sees the final status.
 /// </summary>
@@ -25,8 +25,8 @@ internal sealed class TaskFinisher(
     {
         var now = time.GetUtcNow();
         var failure = FailureReason(task);
-        var clip = NewClip(task, now);
-        if (failure is null ? !task.TryComplete(clip, now) : !task.TryFail(failure, now))
+        var clips = Enumerable.Range(0, task.Faults.ClipCount).Select(i => NewClip(task, i, now)).ToList();
+        if (failure is null ? !task.TryComplete(clips, now) : !task.TryFail(failure, now))
         {
             return;
         }
@@ -47,14 +47,14 @@ internal sealed class TaskFinisher(
             await Task.Delay(TimeSpan.FromSeconds(task.Faults.WebhookDelaySeconds), time, cancellationToken);
         }
 
-        await DeliverAllAsync(task, clip, failure, cancellationToken);
+        await DeliverAllAsync(task, clips, failure, cancellationToken);
     }
 
-    private async Task DeliverAllAsync(SandboxTask task, SandboxClip clip, string? failure, CancellationToken cancellationToken)
+    private async Task DeliverAllAsync(SandboxTask task, IReadOnlyList<SandboxClip> clips, string? failure, CancellationToken cancellationToken)
     {
-        var streaming = new WebhookCompletedPayload(task.Id, Platform, Streaming, 200, "streaming", [clip with { State = "streaming" }]);
+        var streaming = new WebhookCompletedPayload(task.Id, Platform, Streaming, 200, "streaming", [.. clips.Select(c => c with { State = "streaming" })]);
         object final = failure is null
-            ? new WebhookCompletedPayload(task.Id, Platform, Completed, 200, "success", [clip])
+            ? new WebhookCompletedPayload(task.Id, Platform, Completed, 200, "success", clips)
             : new WebhookFailedPayload(task.Id, Platform, Failed, "failed", failure, RefundProcessed: true);
         var finalEvent = failure is null ? Completed : Failed;
         var finalId = NewWebhookId();
@@ -81,7 +81,7 @@ internal sealed class TaskFinisher(
         : options.Value.FailAllTasks ? "Sandbox fault injection: FailAllTasks is set."
         : null;
 
-    private static SandboxClip NewClip(SandboxTask task, DateTimeOffset now)
+    private static SandboxClip NewClip(SandboxTask task, int index, DateTimeOffset now)
     {
         var clipId = Guid.NewGuid().ToString();
         var request = task.Request;
@@ -89,6 +89,7 @@ internal sealed class TaskFinisher(
         var title = request.TaskType == TaskRequest.Extend
             ? string.Create(CultureInfo.InvariantCulture, $"Sandbox extension of {source} from {request.StartsAt}s")
             : string.Create(CultureInfo.InvariantCulture, $"Sandbox replacement of {source} {request.StartsAt}s-{request.EndsAt}s");
+        title = index == 0 ? title : $"{title} (take {index + 1})";
         var path = $"{task.AudioBaseUrl}/sandbox";
         return new SandboxClip(
             clipId,

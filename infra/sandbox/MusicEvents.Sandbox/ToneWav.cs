@@ -50,6 +50,9 @@ public sealed class ToneWav
         return 220 + (BinaryPrimitives.ReadUInt16LittleEndian(hash) % 441);
     }
 
+    /// <summary>The task's pitch for its first clip, 110 Hz higher for each further one: no two clips share bytes.</summary>
+    public static int FrequencyFor(string taskId, int clipIndex) => FrequencyFor(taskId) + (clipIndex * 110);
+
     /// <summary>Fills <paramref name="destination"/> with the file's bytes from <paramref name="offset"/>; returns how many.</summary>
     public int Read(long offset, Span<byte> destination)
     {

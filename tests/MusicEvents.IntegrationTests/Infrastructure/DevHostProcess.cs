@@ -1,15 +1,18 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using MusicEvents.DevHost;
 
 namespace MusicEvents.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The DevHost as an operating-system process of its own, for tests that must kill it the way a
-/// crash would: no shutdown, no ack, no cleanup. Always killed on dispose.
+/// The DevHost as an operating-system process of its own (<c>dotnet MusicEvents.DevHost.dll</c>
+/// from the test's output folder), for tests that must kill it the way a crash would: no shutdown,
+/// no ack, no cleanup. Always killed on dispose.
 /// </summary>
 public sealed class DevHostProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
 
     private DevHostProcess(Process process, Uri url)
     {
@@ -19,12 +22,21 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The last lines it wrote, for failure messages.</summary>
+    public string Output => string.Join(Environment.NewLine, output.TakeLast(40));
+
+    /// <summary>
+    /// Starts it with <paramref name="settings"/> (configuration keys with ':'), on a reconciliation
+    /// schedule of once a day: a second host must not settle the shared DevHost's tasks on its own bus.
+    /// Returns once it reports healthy: listening, its bus connected and its endpoints ready.
+    /// </summary>
     public static async Task<DevHostProcess> StartAsync(Uri url, IReadOnlyDictionary<string, string?> settings)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "MusicEvents.DevHost.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            ArgumentList = { dll, "--urls", url.ToString() },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "MusicEvents.DevHost.dll"), "--urls", url.ToString() },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -35,35 +47,38 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        start.Environment["Reconciliation__Schedule"] = "1.00:00:00";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The DevHost process did not start.");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        var process = new Process { StartInfo = start };
         var host = new DevHostProcess(process, url);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => host.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilListeningAsync();
+        await host.WaitUntilHealthyAsync();
         return host;
     }
 
-    public void Kill()
+    /// <summary>As a crash would: no shutdown, no goodbye to the broker.</summary>
+    public async Task KillAsync()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
         }
+
+        await process.WaitForExitAsync();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        Kill();
+        await KillAsync();
         process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
-    /// <summary>Until the DevHost reports healthy: listening, and its bus connected with endpoints ready.</summary>
-    private async Task WaitUntilListeningAsync()
+    private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -71,7 +86,7 @@ public sealed class DevHostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The DevHost process exited at start with code {process.ExitCode}.");
+                throw new InvalidOperationException($"The DevHost process exited at start with code {process.ExitCode}: {Output}");
             }
 
             try
@@ -89,7 +104,15 @@ public sealed class DevHostProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        Kill();
-        throw new TimeoutException($"The DevHost process was not healthy on {Url} within 60 s.");
+        await KillAsync();
+        throw new TimeoutException($"The DevHost process was not healthy on {Url} within 60 s: {Output}");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 }

@@ -25,7 +25,8 @@ public sealed class MusicEventsHosts : IAsyncLifetime
     /// <summary>The key being rotated out: still verifies deliveries of tasks submitted under it.</summary>
     public static readonly string PreviousMasterKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
-    private static readonly string ApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    /// <summary>The sandbox's bearer key, for tests that create sandbox tasks (audio) of their own.</summary>
+    public static readonly string SandboxApiKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private WebApplication? sandbox;
     private WebApplication? devHost;
@@ -42,7 +43,7 @@ public sealed class MusicEventsHosts : IAsyncLifetime
     {
         sandbox = SandboxApp.Create(["--urls", "http://127.0.0.1:0"], o =>
         {
-            o.ApiKey = ApiKey;
+            o.ApiKey = SandboxApiKey;
             o.CompletionDelay = TimeSpan.FromSeconds(1);
         });
         await sandbox.StartAsync();
@@ -92,14 +93,17 @@ public sealed class MusicEventsHosts : IAsyncLifetime
         ["AzureWebJobsStorage"] = TestEnvironment.Storage,
         ["Messaging:Transport"] = "RabbitMq",
         ["MusicApi:BaseUrl"] = SandboxUrl.ToString(),
-        ["MusicApi:ApiKey"] = ApiKey,
+        ["MusicApi:ApiKey"] = SandboxApiKey,
         ["MusicApi:WebhookUrl"] = new Uri(devHostUrl, "/api/webhooks/musicapi").ToString(),
         ["MusicApi:WebhookMasterKeys:0"] = MasterKey,
         ["MusicApi:WebhookMasterKeys:1"] = PreviousMasterKey,
         ["MusicApi:TransientRetries"] = "3",
         ["MusicApi:CreateTimeout"] = "00:00:03",
         ["Archive:AllowedHosts:0"] = "127.0.0.1",
-        ["Archive:AllowPrivateNetworks"] = "true",
+
+        // Allowed but not a private-network host: it resolves to 127.0.0.1 and must be refused.
+        ["Archive:AllowedHosts:1"] = "localhost",
+        ["Archive:PrivateNetworkHosts:0"] = "127.0.0.1",
         ["DevHost:FunctionKey"] = FunctionKey,
         ["Reconciliation:Schedule"] = "*/1 * * * * *",
         ["Reconciliation:OverdueAfter"] = "00:00:03",

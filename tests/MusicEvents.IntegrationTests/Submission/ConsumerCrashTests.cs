@@ -16,11 +16,11 @@ public sealed class ConsumerCrashTests(MusicEventsHosts hosts)
     [Fact]
     public async Task A_consumer_killed_after_the_create_call_and_before_the_ack_leaves_exactly_one_create_after_redelivery()
     {
-        var rabbitMq = await Broker.AddVirtualHostAsync($"crash-{Guid.NewGuid():N}");
+        await using var virtualHost = await IsolatedVirtualHost.CreateAsync("submit-crash");
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var settings = hosts.DevHostSettings(url, rabbitMq);
+        var settings = hosts.DevHostSettings(url, virtualHost.ConnectionString);
         settings["MusicApi:CreateTimeout"] = "00:02:00";
-        await using var events = await EventObserver.StartAsync(rabbitMq);
+        await using var events = await EventObserver.StartAsync(virtualHost.ConnectionString);
         var command = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+hang60+delay8", 1, Length: 1);
         var cid = command.CorrelationId.ToString();
 
@@ -28,7 +28,7 @@ public sealed class ConsumerCrashTests(MusicEventsHosts hosts)
         {
             await events.Publisher.Publish(command);
             await WaitUntilAsync(() => hosts.Sandbox.Tasks.Any(t => t.CorrelationId == cid));
-            doomed.Kill();
+            await doomed.KillAsync();
         }
 
         await using var restarted = await DevHostProcess.StartAsync(url, settings);

@@ -1,55 +1,61 @@
 using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using MusicEvents.Core.Archive;
+using NSubstitute;
 
 namespace MusicEvents.Tests.Archive;
 
 public sealed class AudioSourceGuardAddressTests
 {
-    [Theory]
-    [InlineData("127.0.0.1")]
-    [InlineData("127.10.20.30")]
-    [InlineData("10.0.0.1")]
-    [InlineData("10.255.255.254")]
-    [InlineData("172.16.0.1")]
-    [InlineData("172.31.255.1")]
-    [InlineData("192.168.1.10")]
-    [InlineData("169.254.169.254")]
-    [InlineData("100.64.0.1")]
-    [InlineData("100.127.255.1")]
-    [InlineData("0.0.0.0")]
-    [InlineData("255.255.255.255")]
-    [InlineData("224.0.0.1")]
-    [InlineData("::")]
-    [InlineData("::1")]
-    [InlineData("fe80::1")]
-    [InlineData("fc00::1")]
-    [InlineData("fd12::1")]
-    [InlineData("ff02::1")]
-    [InlineData("::ffff:127.0.0.1")]
-    [InlineData("::ffff:10.0.0.1")]
-    [InlineData("::ffff:169.254.169.254")]
-    [InlineData("64:ff9b::a9fe:a9fe")]
-    [InlineData("2002:7f00:1::1")]
-    [InlineData("::10.0.0.1")]
-    public void Loopback_private_link_local_and_metadata_addresses_are_internal(string address)
+    private readonly AudioSourceGuard guard = Guard(privateNetworkHosts: ["127.0.0.1"]);
+
+    [Fact]
+    public void A_private_network_host_may_connect_to_its_internal_address()
     {
-        Assert.True(AudioSourceGuard.IsInternal(IPAddress.Parse(address)));
+        guard.CheckAddress("127.0.0.1", IPAddress.Loopback);
     }
 
     [Theory]
-    [InlineData("8.8.8.8")]
-    [InlineData("1.1.1.1")]
-    [InlineData("172.15.255.1")]
-    [InlineData("172.32.0.1")]
-    [InlineData("100.63.255.1")]
-    [InlineData("100.128.0.1")]
-    [InlineData("192.169.0.1")]
-    [InlineData("2606:4700::1111")]
-    [InlineData("64:ff9b::808:808")]
-    [InlineData("2002:808:808::1")]
-    [InlineData("::ffff:8.8.8.8")]
-    public void Public_addresses_are_not_internal(string address)
+    [InlineData("localhost", "127.0.0.1")]
+    [InlineData("sandbox.internal", "10.0.0.7")]
+    [InlineData("127.0.0.2", "127.0.0.2")]
+    [InlineData("[::1]", "::1")]
+    [InlineData("[::ffff:127.0.0.1]", "::ffff:127.0.0.1")]
+    [InlineData("169.254.169.254", "169.254.169.254")]
+    public void Any_other_host_on_an_internal_address_is_refused_by_the_address_rule(string host, string address)
     {
-        Assert.False(AudioSourceGuard.IsInternal(IPAddress.Parse(address)));
+        var refused = Assert.Throws<AudioSourceRefusedException>(() => guard.CheckAddress(host, IPAddress.Parse(address)));
+
+        Assert.Equal(AudioSourceRule.InternalAddress, refused.Rule);
+        Assert.Contains(address, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_resolving_inside_says_so_in_the_reason()
+    {
+        var refused = Assert.Throws<AudioSourceRefusedException>(() => guard.CheckAddress("localhost", IPAddress.Loopback));
+
+        Assert.Equal("internal-address: host 'localhost' resolves to 127.0.0.1, which is a loopback address", refused.Message);
+    }
+
+    [Fact]
+    public void Without_private_network_hosts_even_the_sandbox_address_is_refused()
+    {
+        Assert.Throws<AudioSourceRefusedException>(() => Guard(privateNetworkHosts: []).CheckAddress("127.0.0.1", IPAddress.Loopback));
+    }
+
+    [Fact]
+    public void A_public_address_passes_for_any_host()
+    {
+        guard.CheckAddress("cdn.musicapi.ai", IPAddress.Parse("104.16.1.1"));
+    }
+
+    private static AudioSourceGuard Guard(string[] privateNetworkHosts)
+    {
+        var environment = Substitute.For<IHostEnvironment>();
+        environment.EnvironmentName.Returns("Development");
+        var options = Options.Create(new ArchiveOptions { AllowedHosts = ["127.0.0.1"], PrivateNetworkHosts = privateNetworkHosts });
+        return new AudioSourceGuard(options, environment);
     }
 }

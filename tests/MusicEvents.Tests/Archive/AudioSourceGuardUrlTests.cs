@@ -24,7 +24,8 @@ public sealed class AudioSourceGuardUrlTests
     [InlineData("file:///etc/passwd")]
     public void Url_other_than_http_or_https_is_refused(string url)
     {
-        Assert.Throws<AudioSourceRefusedException>(() => Guard("Development").CheckUrl(new Uri(url)));
+        var refused = Assert.Throws<AudioSourceRefusedException>(() => Guard("Development").CheckUrl(new Uri(url)));
+        Assert.Equal(AudioSourceRule.Scheme, refused.Rule);
     }
 
     [Theory]
@@ -32,7 +33,8 @@ public sealed class AudioSourceGuardUrlTests
     [InlineData("Staging")]
     public void Http_url_is_refused_outside_development(string environment)
     {
-        Assert.Throws<AudioSourceRefusedException>(() => Guard(environment).CheckUrl(new Uri("http://cdn.musicapi.ai/clips/c1.m4a")));
+        var refused = Assert.Throws<AudioSourceRefusedException>(() => Guard(environment).CheckUrl(new Uri("http://cdn.musicapi.ai/clips/c1.m4a")));
+        Assert.Equal(AudioSourceRule.HttpsOnly, refused.Rule);
     }
 
     [Fact]
@@ -48,7 +50,19 @@ public sealed class AudioSourceGuardUrlTests
     [InlineData("https://musicapi.ai/c1.m4a")]
     public void Host_not_in_allowed_hosts_is_refused(string url)
     {
-        Assert.Throws<AudioSourceRefusedException>(() => Guard("Production").CheckUrl(new Uri(url)));
+        var refused = Assert.Throws<AudioSourceRefusedException>(() => Guard("Production").CheckUrl(new Uri(url)));
+        Assert.Equal(AudioSourceRule.AllowedHosts, refused.Rule);
+    }
+
+    [Fact]
+    public void Allowed_ip_literals_match_whatever_their_spelling()
+    {
+        var environment = Substitute.For<IHostEnvironment>();
+        environment.EnvironmentName.Returns("Development");
+        var guard = new AudioSourceGuard(Options.Create(new ArchiveOptions { AllowedHosts = ["::1", "[fd00::1]"] }), environment);
+
+        guard.CheckUrl(new Uri("http://[::1]:8080/a.wav"));
+        guard.CheckUrl(new Uri("http://[fd00:0::1]/a.wav"));
     }
 
     private static AudioSourceGuard Guard(string environmentName)

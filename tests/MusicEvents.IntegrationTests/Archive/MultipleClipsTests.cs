@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MusicEvents.Contracts;
+using MusicEvents.IntegrationTests.Infrastructure;
+
+namespace MusicEvents.IntegrationTests.Archive;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class MultipleClipsTests(MusicEventsHosts hosts)
+{
+    [Fact]
+    public async Task Every_clip_of_a_task_is_archived_and_the_task_is_Stored_with_each_blob()
+    {
+        var command = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+clips2", 30, Length: 2);
+
+        await hosts.Events.Publisher.Publish(command);
+
+        var completed = await hosts.Events.WaitForAsync<TrackCompleted>(command.CorrelationId);
+        var stored = await hosts.Events.WaitForCountAsync<TrackStored>(command.CorrelationId, 2);
+        Assert.Equal(2, completed.Clips.Count);
+        Assert.Equal(completed.Clips.Select(c => c.ClipId).Order(), stored.Select(s => s.ClipId).Order());
+        foreach (var clip in stored)
+        {
+            Assert.Equal(hosts.Sandbox.AudioSha256(completed.TaskId, clip.ClipId), clip.Sha256);
+            Assert.Equal(clip.Sha256, await Sha256.OfBlobAsync(hosts.Blobs, clip.BlobUri));
+        }
+
+        Assert.NotEqual(stored[0].Sha256, stored[1].Sha256);
+        Assert.Equal(2, (await StoredBlobs.UnderAsync(hosts.Blobs, command.CorrelationId)).Count);
+
+        var status = await WaitForStoredAsync(command.CorrelationId);
+        var blobUris = status.GetProperty("clips").EnumerateArray().Select(c => c.GetProperty("blobUri").GetString()).Order();
+        Assert.Equal(stored.Select(s => s.BlobUri.ToString()).Order(), blobUris);
+    }
+
+    private async Task<JsonElement> WaitForStoredAsync(Guid correlationId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var status = await hosts.Http.GetFromJsonAsync<JsonElement>(hosts.DevHostRoute($"/api/tracks/{correlationId:D}"));
+            if (status.GetProperty("state").GetString() == "Stored" || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal("Stored", status.GetProperty("state").GetString());
+                return status;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using MusicEvents.Core.Archive;
+using MusicEvents.Core.Hosting;
+using NSubstitute;
+
+namespace MusicEvents.Tests.Archive;
+
+public sealed class ArchiveOptionsValidationTests
+{
+    [Fact]
+    public void Private_network_hosts_are_accepted_in_development()
+    {
+        var options = Resolve("Development", ("Archive:PrivateNetworkHosts:0", "127.0.0.1"));
+
+        Assert.Equal(["127.0.0.1"], options.PrivateNetworkHosts);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Private_network_hosts_are_refused_outside_development(string environment)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve(environment, ("Archive:PrivateNetworkHosts:0", "127.0.0.1")));
+
+        Assert.Contains("Archive:PrivateNetworkHosts", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_retired_AllowPrivateNetworks_key_stops_the_host_with_its_replacement_named()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Development", ("Archive:AllowPrivateNetworks", "true")));
+
+        Assert.Contains("Archive:PrivateNetworkHosts", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_cap_at_512_MiB_with_no_private_network_host()
+    {
+        var options = Resolve("Production");
+
+        Assert.Equal(512L * 1024 * 1024, options.MaxBytes);
+        Assert.Empty(options.PrivateNetworkHosts);
+    }
+
+    private static ArchiveOptions Resolve(string environmentName, params (string Key, string Value)[] settings)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Archive:AllowedHosts:0", "cdn.musicapi.ai"), .. settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))])
+            .Build();
+        var environment = Substitute.For<IHostEnvironment>();
+        environment.EnvironmentName.Returns(environmentName);
+        var services = new ServiceCollection().AddSingleton(environment);
+        services.AddArchive(configuration);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
+    }
+}
