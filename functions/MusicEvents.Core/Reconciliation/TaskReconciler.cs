@@ -9,8 +9,9 @@ namespace MusicEvents.Core.Reconciliation;
 
 /// <summary>
 /// Catches what webhooks miss: tasks Submitted longer than OverdueAfter are polled, and a final
-/// answer goes down the webhook's own path (same monotonic state, same events); past GiveUpAfter,
-/// a task fails as TimedOut.
+/// answer goes down the webhook's own path (same monotonic state, same events); decisions whose
+/// event could not be published are published; past GiveUpAfter, a task fails as TimedOut (or
+/// SubmissionOutcomeUnknown when its create call may have been charged).
 /// </summary>
 public sealed partial class TaskReconciler(
     TrackTaskStore store,
@@ -30,6 +31,20 @@ public sealed partial class TaskReconciler(
             try
             {
                 settled += await ReconcileAsync(task, now, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPollFailed(logger, exception, task.CorrelationId);
+            }
+        }
+
+        // A decision whose publish failed and whose report never came again (a sender that does not retry).
+        await foreach (var task in store.ListUnpublishedAsync(now - options.Value.OverdueAfter, cancellationToken))
+        {
+            try
+            {
+                await applier.PublishDecisionAsync(task, publish, cancellationToken);
+                settled++;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -8,7 +8,8 @@ namespace MusicEvents.Core.Tracking;
 /// <summary>
 /// Turns a final report from MusicAPI (webhook or poll) into the task's final state and its event.
 /// The first final report wins; a later one changes nothing. The report that won is remembered by
-/// its event id, so when its publish failed, the same report coming again publishes again.
+/// its event id and marked pending until its event is out: when the publish failed, the same
+/// report coming again publishes again, and the reconciler publishes it if the report never comes again.
 /// </summary>
 public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider time, ILogger<TaskReportApplier> logger)
 {
@@ -39,10 +40,23 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
             return false;
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(PublishTimeout);
-        await publish.Publish(EventOf(decided), timeout.Token);
+        await PublishDecisionAsync(decided, publish, cancellationToken);
         return true;
+    }
+
+    /// <summary>Publishes the event of the report that decided <paramref name="task"/>, then clears its pending mark.</summary>
+    public async Task PublishDecisionAsync(TrackTask task, IPublishEndpoint publish, CancellationToken cancellationToken)
+    {
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(PublishTimeout);
+            await publish.Publish(EventOf(task), timeout.Token);
+        }
+
+        await store.UpdateAsync(
+            task.CorrelationId,
+            t => t.EventPending && t.FinalEventId == task.FinalEventId ? t with { EventPending = false } : null,
+            cancellationToken);
     }
 
     private static TrackTask Finish(TrackTask task, ProviderTaskReport report, string eventId, DateTimeOffset now)
@@ -54,6 +68,7 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
             {
                 TaskId = taskId,
                 FinalEventId = eventId,
+                EventPending = true,
                 Clips = [.. report.Clips.Select(c => new TrackClipRecord(c))],
             };
         }
@@ -61,7 +76,7 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
         var message = report.Status == ProviderTaskStatus.Succeeded
             ? "MusicAPI reported success without any audio."
             : report.Message ?? "MusicAPI reported the task failed.";
-        return task.Fail(TrackFailureReason.ProviderFailed, message, report.CreditsRefunded, now) with { TaskId = taskId, FinalEventId = eventId };
+        return task.Fail(TrackFailureReason.ProviderFailed, message, report.CreditsRefunded, now) with { TaskId = taskId, FinalEventId = eventId, EventPending = true };
     }
 
     /// <summary>

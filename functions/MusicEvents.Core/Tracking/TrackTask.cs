@@ -22,6 +22,9 @@ public sealed record TrackTask
     /// <summary>The webhook id (or poll marker) of the report that made the task final.</summary>
     public string? FinalEventId { get; init; }
 
+    /// <summary>Set with <see cref="FinalEventId"/>, cleared once that report's event is published.</summary>
+    public bool EventPending { get; init; }
+
     public IReadOnlyList<TrackClipRecord> Clips { get; init; } = [];
     public TrackFailureReason? FailureReason { get; init; }
     public string? FailureMessage { get; init; }

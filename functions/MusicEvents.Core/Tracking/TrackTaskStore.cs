@@ -88,6 +88,16 @@ public sealed class TrackTaskStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>Records decided by a report whose event was not published, untouched since <paramref name="updatedBefore"/>.</summary>
+    public async IAsyncEnumerable<TrackTask> ListUnpublishedAsync(DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"EventPending eq {true} and UpdatedAt lt {updatedBefore}");
+        await foreach (var entity in Tasks.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            yield return TrackTaskEntity.Read(entity);
+        }
+    }
+
     private static string Key(Guid correlationId) => correlationId.ToString("D");
 
     /// <summary>The mapping between the record and its table entity; lists are kept as JSON.</summary>
@@ -104,6 +114,7 @@ public sealed class TrackTaskStore(TableServiceClient tables)
             ["UpdatedAt"] = task.UpdatedAt,
             ["SubmissionStartedAt"] = task.SubmissionStartedAt,
             ["FinalEventId"] = task.FinalEventId,
+            ["EventPending"] = task.EventPending,
             ["Clips"] = JsonSerializer.Serialize(task.Clips),
             ["FailureReason"] = task.FailureReason?.ToString(),
             ["FailureMessage"] = task.FailureMessage,
@@ -122,6 +133,7 @@ public sealed class TrackTaskStore(TableServiceClient tables)
             UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
             SubmissionStartedAt = entity.GetDateTimeOffset("SubmissionStartedAt"),
             FinalEventId = entity.GetString("FinalEventId"),
+            EventPending = entity.GetBoolean("EventPending") ?? false,
             Clips = JsonSerializer.Deserialize<List<TrackClipRecord>>(entity.GetString("Clips") ?? "[]") ?? [],
             FailureReason = entity.GetString("FailureReason") is { } reason ? Enum.Parse<TrackFailureReason>(reason) : null,
             FailureMessage = entity.GetString("FailureMessage"),

@@ -24,6 +24,9 @@ public sealed record FaultSet
 
     /// <summary>Accept and charge the task, but answer the create call only after this many seconds.</summary>
     public int HangSeconds { get; init; }
+
+    /// <summary>GET /producer/task answers in the older shape: per-clip state, 202 while processing.</summary>
+    public bool LegacyPoll { get; init; }
     public bool SlowAudio { get; init; }
     public bool CutAudio { get; init; }
 
@@ -78,6 +81,7 @@ public sealed record FaultSet
         "410" => faults with { PermanentError = new ApiError(410, "This task type was retired in 2026-04.") },
         "504" => faults with { PermanentError = new ApiError(504, "Task failed due to timeout. Credits were previously refunded.") },
         _ when Number(token, "hang") is >= 1 and <= 600 => faults with { HangSeconds = Number(token, "hang")!.Value },
+        "legacy" => faults with { LegacyPoll = true },
         "slowaudio" => faults with { SlowAudio = true },
         "cutaudio" => faults with { CutAudio = true },
         "cutonce" => faults with { CutAudioOnce = true },

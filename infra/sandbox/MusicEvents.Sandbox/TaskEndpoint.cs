@@ -15,6 +15,11 @@ internal static class TaskEndpoint
             return ApiError.BadRequest("task not found.").ToResult();
         }
 
+        if (task.Faults.LegacyPoll)
+        {
+            return LegacyTaskAnswer.For(task);
+        }
+
         var status = task.Status;
         var message = status switch
         {

@@ -27,6 +27,18 @@ public sealed class ReconciliationTests(MusicEventsHosts hosts)
     }
 
     [Fact]
+    public async Task Polling_understands_the_older_answer_shape_too()
+    {
+        var command = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+drop+legacy", 1, Length: 1);
+
+        await hosts.Events.Publisher.Publish(command);
+
+        var completed = await hosts.Events.WaitForAsync<TrackCompleted>(command.CorrelationId, TimeSpan.FromSeconds(30));
+        Assert.Equal(1.0, Assert.Single(completed.Clips).DurationSeconds);
+        await hosts.Events.WaitForAsync<TrackStored>(command.CorrelationId, TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task A_task_that_never_finishes_ends_TimedOut_and_its_status_shows_why()
     {
         var command = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+never", 1, Length: 1);

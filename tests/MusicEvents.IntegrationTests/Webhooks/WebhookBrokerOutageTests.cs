@@ -41,4 +41,27 @@ public sealed class WebhookBrokerOutageTests(MusicEventsHosts hosts)
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Single(hosts.Events.For(delivery.CorrelationId).OfType<TrackCompleted>());
     }
+
+    [Fact]
+    public async Task A_delivery_refused_with_503_whose_sender_never_retries_is_published_by_the_reconciler()
+    {
+        var audioUrl = new Uri(hosts.SandboxUrl, "/sandbox/audio/none/none.wav").ToString();
+        var delivery = SignedDelivery.Completed(Guid.NewGuid(), "task-outage-no-retry", audioUrl, MusicEventsHosts.MasterKey);
+
+        await Broker.StopAsync();
+        HttpStatusCode whileDown;
+        try
+        {
+            whileDown = (await hosts.Http.SendAsync(delivery.ToRequest(hosts.DevHostUrl))).StatusCode;
+        }
+        finally
+        {
+            await Broker.StartAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown);
+        await hosts.Events.WaitForAsync<TrackCompleted>(delivery.CorrelationId, TimeSpan.FromSeconds(90));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(hosts.Events.For(delivery.CorrelationId).OfType<TrackCompleted>());
+    }
 }
