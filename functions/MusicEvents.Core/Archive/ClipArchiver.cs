@@ -12,7 +12,8 @@ namespace MusicEvents.Core.Archive;
 /// Streams one clip's audio into <c>{CorrelationId}/{ClipId}.{ext}</c>: staged block by block while
 /// hashing, committed only at the end and only if the blob does not exist yet, so no reader ever
 /// sees a partial blob and a redelivery finds the finished one. Usable on its own (a benchmark, a
-/// tool): AddArchive, a BlobServiceClient, an IHostEnvironment and a logger are all it needs.
+/// tool): AddArchive, a BlobServiceClient and an IHostEnvironment are all it needs, and the
+/// container must exist (StorageInitializer creates it in the hosts).
 /// </summary>
 public sealed partial class ClipArchiver(
     IHttpClientFactory httpClients,

@@ -1,24 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using MusicEvents.Contracts;
 using MusicEvents.IntegrationTests.Infrastructure;
 
 namespace MusicEvents.IntegrationTests.Archive;
 
-/// <summary>What the audio server answers, through the shared DevHost (Archive:Attempts 3, MaxBytes 512 MiB).</summary>
+/// <summary>
+/// What the audio server answers, through the shared DevHost (Archive:Attempts 3, MaxBytes 512 MiB):
+/// a TrackCompleted of the test's own for a sandbox task, or the whole flow where the task record matters.
+/// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class AudioAnswerTests(MusicEventsHosts hosts)
 {
     [Fact]
-    public async Task An_answer_that_is_not_audio_is_refused_by_the_content_type_rule()
+    public async Task An_answer_that_is_not_audio_fails_the_task_as_StorageFailed_by_the_content_type_rule()
     {
-        var audio = await SandboxAudio.CreateAsync(hosts, "mb1+notaudio");
-        var completed = audio.Completed(Guid.NewGuid());
+        var command = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+notaudio", 0, Length: 1);
 
-        await hosts.Events.Publisher.Publish(completed);
+        await hosts.Events.Publisher.Publish(command);
 
-        var failed = await hosts.Events.WaitForAsync<TrackFailed>(completed.CorrelationId);
+        var failed = await hosts.Events.WaitForAsync<TrackFailed>(command.CorrelationId);
         Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
         Assert.Equal("Refused by the content-type rule: content type 'text/html' is not an audio type we store", failed.Message);
-        Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, completed.CorrelationId));
+        Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, command.CorrelationId));
+        var status = await hosts.Http.GetFromJsonAsync<JsonElement>(hosts.DevHostRoute($"/api/tracks/{command.CorrelationId:D}"));
+        Assert.Equal("Failed", status.GetProperty("state").GetString());
+        Assert.Equal(failed.Message, status.GetProperty("failure").GetProperty("message").GetString());
     }
 
     [Fact]
