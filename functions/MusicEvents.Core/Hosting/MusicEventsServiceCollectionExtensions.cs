@@ -41,6 +41,7 @@ public static class MusicEventsServiceCollectionExtensions
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignatureVerifier>();
+        services.AddSingleton<DecisionPublisher>();
         services.AddSingleton<TaskReportApplier>();
         services.AddScoped<WebhookHttpHandler>();
         services.AddScoped<WebhookReplayer>();

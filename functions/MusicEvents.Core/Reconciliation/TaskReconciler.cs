@@ -17,6 +17,7 @@ public sealed partial class TaskReconciler(
     TrackTaskStore store,
     MusicApiClient musicApi,
     TaskReportApplier applier,
+    DecisionPublisher decisions,
     IPublishEndpoint publish,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
@@ -43,8 +44,7 @@ public sealed partial class TaskReconciler(
         {
             try
             {
-                await applier.PublishDecisionAsync(task, publish, cancellationToken);
-                settled++;
+                settled += await decisions.TryPublishPendingAsync(task.CorrelationId, task.FinalEventId!, publish, cancellationToken) ? 1 : 0;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -92,12 +92,14 @@ public sealed partial class TaskReconciler(
 
     private async Task<bool> FailAsync(TrackTask task, TrackFailureReason reason, string message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Only a task still in the state it was listed in: a report that arrived meanwhile wins.
+        // Only the record as listed: a claim, a report or another reconciler that wrote meanwhile wins.
         var failed = await store.UpdateAsync(
-            task.CorrelationId, t => t.State == task.State ? t.Fail(reason, message, null, now) : null, cancellationToken);
+            task.CorrelationId,
+            t => t.ETag == task.ETag ? DecisionPublisher.Pending(t.Fail(reason, message, null, now), $"reconcile:{reason}", now) : null,
+            cancellationToken);
         if (failed is not null)
         {
-            await publish.Publish(new TrackFailed(task.CorrelationId, failed.TaskId, reason, message, null, now), cancellationToken);
+            await decisions.PublishOwnedAsync(failed, publish, cancellationToken);
         }
 
         return failed is not null;

@@ -8,15 +8,15 @@ namespace MusicEvents.Core.Tracking;
 /// <summary>
 /// Turns a final report from MusicAPI (webhook or poll) into the task's final state and its event.
 /// The first final report wins; a later one changes nothing. The report that won is remembered by
-/// its event id and marked pending until its event is out: when the publish failed, the same
-/// report coming again publishes again, and the reconciler publishes it if the report never comes again.
+/// its event id and its event stays pending until published (<see cref="DecisionPublisher"/>): the
+/// same report coming again, or the reconciler, publishes it when the first publish failed.
 /// </summary>
-public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider time, ILogger<TaskReportApplier> logger)
+public sealed partial class TaskReportApplier(TrackTaskStore store, DecisionPublisher decisions, TimeProvider time, ILogger<TaskReportApplier> logger)
 {
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
-
+    /// <param name="republish">An operator's replay: publish the decision's event again even if it went out before.</param>
     /// <returns>True when the report's event was published.</returns>
-    public async Task<bool> ApplyAsync(Guid correlationId, ProviderTaskReport report, string eventId, IPublishEndpoint publish, CancellationToken cancellationToken)
+    public async Task<bool> ApplyAsync(
+        Guid correlationId, ProviderTaskReport report, string eventId, IPublishEndpoint publish, CancellationToken cancellationToken, bool republish = false)
     {
         if (!report.IsFinal)
         {
@@ -32,34 +32,32 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
             await store.TryAddAsync(TrackTask.Accept(correlationId, TrackOperation.Unknown, "", now), cancellationToken);
         }
 
-        var decided = await store.UpdateAsync(correlationId, t => t.IsFinal ? null : Finish(t, report, eventId, now), cancellationToken)
-            ?? await store.FindAsync(correlationId, cancellationToken);
-        if (decided is null || decided.FinalEventId != eventId)
+        var decided = await store.UpdateAsync(
+            correlationId, t => t.IsFinal ? null : DecisionPublisher.Pending(Finish(t, report, now), eventId, now), cancellationToken);
+        if (decided is not null)
         {
-            LogAlreadyFinal(logger, correlationId, decided?.State);
+            await decisions.PublishOwnedAsync(decided, publish, cancellationToken);
+            return true;
+        }
+
+        var current = await store.FindAsync(correlationId, cancellationToken);
+        if (current?.FinalEventId != eventId)
+        {
+            LogAlreadyFinal(logger, correlationId, current?.State);
             return false;
         }
 
-        await PublishDecisionAsync(decided, publish, cancellationToken);
-        return true;
-    }
-
-    /// <summary>Publishes the event of the report that decided <paramref name="task"/>, then clears its pending mark.</summary>
-    public async Task PublishDecisionAsync(TrackTask task, IPublishEndpoint publish, CancellationToken cancellationToken)
-    {
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // This report decided the task before; its event may not have gone out.
+        if (republish)
         {
-            timeout.CancelAfter(PublishTimeout);
-            await publish.Publish(EventOf(task), timeout.Token);
+            await DecisionPublisher.PublishAsync(current, publish, cancellationToken);
+            return true;
         }
 
-        await store.UpdateAsync(
-            task.CorrelationId,
-            t => t.EventPending && t.FinalEventId == task.FinalEventId ? t with { EventPending = false } : null,
-            cancellationToken);
+        return await decisions.TryPublishPendingAsync(correlationId, eventId, publish, cancellationToken);
     }
 
-    private static TrackTask Finish(TrackTask task, ProviderTaskReport report, string eventId, DateTimeOffset now)
+    private static TrackTask Finish(TrackTask task, ProviderTaskReport report, DateTimeOffset now)
     {
         var taskId = task.TaskId ?? report.TaskId;
         if (report.Status == ProviderTaskStatus.Succeeded && report.Clips.Count > 0)
@@ -67,8 +65,6 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
             return task.MoveTo(TrackTaskState.Completed, now, $"{report.Clips.Count} clip(s)") with
             {
                 TaskId = taskId,
-                FinalEventId = eventId,
-                EventPending = true,
                 Clips = [.. report.Clips.Select(c => new TrackClipRecord(c))],
             };
         }
@@ -76,19 +72,7 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, TimeProvider
         var message = report.Status == ProviderTaskStatus.Succeeded
             ? "MusicAPI reported success without any audio."
             : report.Message ?? "MusicAPI reported the task failed.";
-        return task.Fail(TrackFailureReason.ProviderFailed, message, report.CreditsRefunded, now) with { TaskId = taskId, FinalEventId = eventId, EventPending = true };
-    }
-
-    /// <summary>
-    /// The event of the report that decided the task, rebuilt from the record: the task may have
-    /// moved on since (Stored, or Failed in storage), and a re-publish must still say what was decided.
-    /// </summary>
-    private static object EventOf(TrackTask task)
-    {
-        var decided = task.History.LastOrDefault(h => h.State is TrackTaskState.Completed) ?? task.History.Last();
-        return decided.State == TrackTaskState.Completed
-            ? new TrackCompleted(task.CorrelationId, task.TaskId ?? "", task.Operation, [.. task.Clips.Select(c => c.Source)], decided.At)
-            : new TrackFailed(task.CorrelationId, task.TaskId, TrackFailureReason.ProviderFailed, task.FailureMessage ?? "", task.CreditsRefunded, decided.At);
+        return task.Fail(TrackFailureReason.ProviderFailed, message, report.CreditsRefunded, now) with { TaskId = taskId };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} reported {Status}: not final, state unchanged")]

@@ -22,8 +22,11 @@ public sealed record TrackTask
     /// <summary>The webhook id (or poll marker) of the report that made the task final.</summary>
     public string? FinalEventId { get; init; }
 
-    /// <summary>Set with <see cref="FinalEventId"/>, cleared once that report's event is published.</summary>
+    /// <summary>Set with <see cref="FinalEventId"/>, cleared once that decision's event is published.</summary>
     public bool EventPending { get; init; }
+
+    /// <summary>Until when one publisher holds the pending event; nobody else publishes it before.</summary>
+    public DateTimeOffset? EventLeasedUntil { get; init; }
 
     public IReadOnlyList<TrackClipRecord> Clips { get; init; } = [];
     public TrackFailureReason? FailureReason { get; init; }

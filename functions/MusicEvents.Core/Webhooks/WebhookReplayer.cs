@@ -31,7 +31,7 @@ public sealed partial class WebhookReplayer(WebhookInbox inbox, TaskReportApplie
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The kept body is not JSON.");
         }
 
-        var published = await applier.ApplyAsync(delivery.CorrelationId, report, delivery.WebhookId, publish, cancellationToken);
+        var published = await applier.ApplyAsync(delivery.CorrelationId, report, delivery.WebhookId, publish, cancellationToken, republish: true);
         await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
         LogReplayed(logger, webhookId, delivery.CorrelationId, published);
         return Results.Ok(new { webhookId, delivery.CorrelationId, status = report.Status.ToString(), published });
