@@ -23,7 +23,7 @@ public sealed class AudioAnswerTests(MusicEventsHosts hosts)
         Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
         Assert.Equal("Refused by the content-type rule: content type 'text/html' is not an audio type we store", failed.Message);
         Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, command.CorrelationId));
-        var status = await hosts.Http.GetFromJsonAsync<JsonElement>(hosts.DevHostRoute($"/api/tracks/{command.CorrelationId:D}"));
+        var status = await hosts.StatusAsync(command.CorrelationId);
         Assert.Equal("Failed", status.GetProperty("state").GetString());
         Assert.Equal(failed.Message, status.GetProperty("failure").GetProperty("message").GetString());
     }

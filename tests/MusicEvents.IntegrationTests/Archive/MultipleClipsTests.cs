@@ -38,7 +38,7 @@ public sealed class MultipleClipsTests(MusicEventsHosts hosts)
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            var status = await hosts.Http.GetFromJsonAsync<JsonElement>(hosts.DevHostRoute($"/api/tracks/{correlationId:D}"));
+            var status = await hosts.StatusAsync(correlationId);
             if (status.GetProperty("state").GetString() == "Stored" || DateTime.UtcNow > deadline)
             {
                 Assert.Equal("Stored", status.GetProperty("state").GetString());

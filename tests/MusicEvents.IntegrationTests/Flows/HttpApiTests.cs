@@ -61,7 +61,7 @@ public sealed class HttpApiTests(MusicEventsHosts hosts)
         JsonElement status;
         do
         {
-            status = await hosts.Http.GetFromJsonAsync<JsonElement>(hosts.DevHostRoute($"/api/tracks/{correlationId:D}"));
+            status = await hosts.StatusAsync(correlationId);
             if (status.GetProperty("state").GetString() == state)
             {
                 return status;

@@ -1,4 +1,6 @@
+using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -81,6 +83,10 @@ public sealed class MusicEventsHosts : IAsyncLifetime
     }
 
     public Uri DevHostRoute(string path) => new(DevHostUrl, path);
+
+    /// <summary>The answer of GET /api/tracks/{correlationId}.</summary>
+    public Task<JsonElement> StatusAsync(Guid correlationId) =>
+        Http.GetFromJsonAsync<JsonElement>(DevHostRoute($"/api/tracks/{correlationId:D}"));
 
     /// <summary>
     /// The DevHost's configuration against this run's servers, for the in-process host and for

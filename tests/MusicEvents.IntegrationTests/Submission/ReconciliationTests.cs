@@ -47,7 +47,7 @@ public sealed class ReconciliationTests(MusicEventsHosts hosts)
 
         var failed = await hosts.Events.WaitForAsync<TrackFailed>(command.CorrelationId, TimeSpan.FromSeconds(40));
         Assert.Equal(TrackFailureReason.TimedOut, failed.Reason);
-        var status = await hosts.Http.GetFromJsonAsync<JsonElement>(hosts.DevHostRoute($"/api/tracks/{command.CorrelationId:D}"));
+        var status = await hosts.StatusAsync(command.CorrelationId);
         Assert.Equal("Failed", status.GetProperty("state").GetString());
         Assert.Equal("TimedOut", status.GetProperty("failure").GetProperty("reason").GetString());
         Assert.Equal(["Accepted", "Submitted", "Failed"], status.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("state").GetString()));

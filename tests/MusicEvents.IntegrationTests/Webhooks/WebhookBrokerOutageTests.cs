@@ -13,18 +13,7 @@ public sealed class WebhookBrokerOutageTests(MusicEventsHosts hosts)
         var audioUrl = new Uri(hosts.SandboxUrl, "/sandbox/audio/none/none.wav").ToString();
         var delivery = SignedDelivery.Completed(Guid.NewGuid(), "task-outage", audioUrl, MusicEventsHosts.MasterKey);
 
-        await Broker.StopAsync();
-        HttpStatusCode whileDown;
-        try
-        {
-            whileDown = (await hosts.Http.SendAsync(delivery.ToRequest(hosts.DevHostUrl))).StatusCode;
-        }
-        finally
-        {
-            await Broker.StartAsync();
-        }
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendWhileRabbitMqIsDownAsync(delivery));
 
         // The sender's retries: 503 until the bus has reconnected, then 200.
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -48,20 +37,22 @@ public sealed class WebhookBrokerOutageTests(MusicEventsHosts hosts)
         var audioUrl = new Uri(hosts.SandboxUrl, "/sandbox/audio/none/none.wav").ToString();
         var delivery = SignedDelivery.Completed(Guid.NewGuid(), "task-outage-no-retry", audioUrl, MusicEventsHosts.MasterKey);
 
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendWhileRabbitMqIsDownAsync(delivery));
+        await hosts.Events.WaitForAsync<TrackCompleted>(delivery.CorrelationId, TimeSpan.FromSeconds(90));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(hosts.Events.For(delivery.CorrelationId).OfType<TrackCompleted>());
+    }
+
+    private async Task<HttpStatusCode> SendWhileRabbitMqIsDownAsync(SignedDelivery delivery)
+    {
         await Broker.StopAsync();
-        HttpStatusCode whileDown;
         try
         {
-            whileDown = (await hosts.Http.SendAsync(delivery.ToRequest(hosts.DevHostUrl))).StatusCode;
+            return (await hosts.Http.SendAsync(delivery.ToRequest(hosts.DevHostUrl))).StatusCode;
         }
         finally
         {
             await Broker.StartAsync();
         }
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, whileDown);
-        await hosts.Events.WaitForAsync<TrackCompleted>(delivery.CorrelationId, TimeSpan.FromSeconds(90));
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(hosts.Events.For(delivery.CorrelationId).OfType<TrackCompleted>());
     }
 }
