@@ -22,6 +22,7 @@ public static class DevHostApp
 
         var app = builder.Build();
         app.MapHttpFunctions(catalog);
+        app.MapBaselineEndpoints();
         return app;
     }
 }
