@@ -121,6 +121,8 @@ public sealed record BenchReport(
         var commands = e.Runs.Count > 0 ? e.Runs[0].Commands : 0;
         md.AppendLine($"| {commands} | {e.PerSecond:F1} | {Ms(e.P50Ms)} | {Ms(e.P99Ms)} | {Ms(e.MaxMs)} | {e.NotStored} |");
         md.AppendLine();
+        md.AppendLine($"Largest backlog seen in MusicEvents' queues during a burst (sampled every 250 ms; median of the runs): {string.Join(", ", e.LargestBacklog.Select(b => $"`{b.Key}` {b.Value:F0}"))}.");
+        md.AppendLine();
     }
 
     private void IdleTable(StringBuilder md)

@@ -8,5 +8,8 @@ public sealed record EndToEndResult(int WarmUpCommands, IReadOnlyList<EndToEndRu
     public double P99Ms => Stats.Median(Runs.Select(r => r.P99Ms));
     public double MaxMs => Stats.Median(Runs.Select(r => r.MaxMs));
     public CpuUse Cpu => CpuUse.Median(Runs.Select(r => r.Cpu).OfType<CpuUse>());
+    public IReadOnlyDictionary<string, double> LargestBacklog =>
+        QueueBacklog.Queues.ToDictionary(q => q, q => Stats.Median(Runs.Select(r => (double)r.LargestBacklog.GetValueOrDefault(q))));
+
     public int NotStored => Runs.Sum(r => r.Failed + r.Missing);
 }

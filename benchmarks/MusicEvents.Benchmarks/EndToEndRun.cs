@@ -5,6 +5,9 @@ public sealed record EndToEndRun(int Commands, int Stored, int Failed, TimeSpan 
 {
     public CpuUse? Cpu { get; init; }
 
+    /// <summary>The most messages seen waiting in each consumer queue during the burst.</summary>
+    public IReadOnlyDictionary<string, uint> LargestBacklog { get; init; } = new Dictionary<string, uint>();
+
     public int Missing => Commands - Stored - Failed;
 
     public double PerSecond => Stored / Elapsed.TotalSeconds;

@@ -8,7 +8,7 @@ namespace MusicEvents.Benchmarks;
 /// way (submission, the sandbox with no completion delay, its signed webhook, the archive of a
 /// one-second clip) until its TrackStored reaches the benchmark's bus.
 /// </summary>
-public sealed class EndToEndScenario(BenchSettings settings, BenchBus bus, CpuMeter cpu, Func<Task> afterFirstRun)
+public sealed class EndToEndScenario(BenchSettings settings, BenchBus bus, QueueBacklog backlog, CpuMeter cpu, Func<Task> afterFirstRun)
 {
     private const int WarmUpCommands = 20;
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
@@ -22,7 +22,7 @@ public sealed class EndToEndScenario(BenchSettings settings, BenchBus bus, CpuMe
         {
             runs.Add(await BurstAsync(settings.EndToEndCommands));
             var r = runs[^1];
-            Progress.Line($"end to end run {run}/{settings.EndToEndRuns}: {r.Stored}/{r.Commands} stored, {r.PerSecond:F1}/s, p50 {r.P50Ms:F0} ms p99 {r.P99Ms:F0} ms, failed {r.Failed}, missing {r.Missing}");
+            Progress.Line($"end to end run {run}/{settings.EndToEndRuns}: {r.Stored}/{r.Commands} stored, {r.PerSecond:F1}/s, p50 {r.P50Ms:F0} ms p99 {r.P99Ms:F0} ms, failed {r.Failed}, missing {r.Missing}, largest backlog {string.Join(", ", r.LargestBacklog.Select(b => $"{b.Key} {b.Value}"))}");
             if (run == 1)
             {
                 await afterFirstRun();
@@ -43,7 +43,9 @@ public sealed class EndToEndScenario(BenchSettings settings, BenchBus bus, CpuMe
             published[i] = Stopwatch.GetTimestamp();
             return bus.Publisher.Publish(new ExtendTrackCommand(id, "bench-e2e", 0, Length: 1));
         }));
-        await bus.WaitForAsync(ids, Limit);
+        var waiting = bus.WaitForAsync(ids, Limit);
+        var largest = await backlog.WatchAsync(waiting);
+        await waiting;
         var used = CpuUse.Between(before, cpu.Take());
 
         var latencies = new List<double>();
@@ -70,6 +72,7 @@ public sealed class EndToEndScenario(BenchSettings settings, BenchBus bus, CpuMe
             Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.99), sorted.Length == 0 ? double.NaN : sorted[^1])
         {
             Cpu = used,
+            LargestBacklog = largest,
         };
     }
 }

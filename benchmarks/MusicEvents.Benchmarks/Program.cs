@@ -9,12 +9,13 @@ var cpu = CpuMeter.FromEnvironment(Environment.GetEnvironmentVariable("BENCH_CPU
 using var http = LoadClient.Create();
 await using var bus = await BenchBus.StartAsync(settings.RabbitMq);
 await using var publisher = await RawPublisher.StartAsync(settings.RabbitMq);
+await using var backlog = await QueueBacklog.StartAsync(settings.RabbitMq);
 var machine = MachineInfo.Describe(publisher.ServerVersion, settings.AzuriteVersion);
 Progress.Line($"DevHost pid {devHost.Pid} at {settings.DevHost}; {machine.Cores} cores, {machine.CpuModel}, load average {machine.LoadAverage}");
 
 var window = TimeSpan.FromSeconds(5);
 var idle = new List<IdleSample> { await IdleSample.TakeAsync(devHost, "after start", TimeSpan.Zero, window) };
-var endToEnd = await new EndToEndScenario(settings, bus, cpu, async () =>
+var endToEnd = await new EndToEndScenario(settings, bus, backlog, cpu, async () =>
     idle.Add(await IdleSample.TakeAsync(devHost, $"after the warm-up and the first {settings.EndToEndCommands} commands", TimeSpan.FromSeconds(10), window))).RunAsync();
 var ingestion = await new IngestionScenario(settings, bus, publisher, new RawInbox(settings.Storage), http, cpu).RunAsync();
 var archive = await new ArchiveScenario(settings, bus, devHost, cpu, http).RunAsync();
