@@ -1,7 +1,7 @@
 namespace MusicEvents.Benchmarks;
 
 /// <summary>Scenario 2: the archive consumer's runs and the plain SDK baseline's, taken in turns.</summary>
-public sealed record ArchiveResult(long Bytes, IReadOnlyList<ArchiveRun> MusicEvents, IReadOnlyList<ArchiveRun> Baseline)
+public sealed record ArchiveResult(long Bytes, IReadOnlyList<ArchiveRun> MusicEvents, IReadOnlyList<ArchiveRun> Baseline, int RoundsSkippedForTime)
 {
     public double MusicEventsMegabytesPerSecond => Stats.Median(MusicEvents.Select(r => r.MegabytesPerSecond));
     public double BaselineMegabytesPerSecond => Stats.Median(Baseline.Select(r => r.MegabytesPerSecond));

@@ -93,7 +93,8 @@ public sealed record BenchReport(
         var a = Archive;
         md.AppendLine($"### 2. Archive of a {a.Bytes / 1_048_576} MiB file");
         md.AppendLine();
-        md.AppendLine($"{a.MusicEvents.Count} runs of each, in turns; medians. MB = 10^6 bytes. Peak memory: the rise of the process's resident set (VmHWM) over its level when the run began"
+        var skipped = a.RoundsSkippedForTime > 0 ? $" ({a.RoundsSkippedForTime} more skipped: they would have ended after the 10-minute budget of ./dev bench)" : "";
+        md.AppendLine($"{a.MusicEvents.Count} run(s) of each{skipped}, in turns; medians. MB = 10^6 bytes. Peak memory: the rise of the process's resident set (VmHWM) over its level when the run began"
             + (a.ExactPeaks ? " (the peak was reset at the start of each run through /proc/<pid>/clear_refs)." : " (the lifetime peak could not be reset: a lower bound)."));
         md.AppendLine();
         md.AppendLine("| path | MB/s | seconds | peak memory rise | target |");

@@ -31,6 +31,13 @@ public sealed record BenchSettings
     public int EndToEndCommands { get; init; }
     public int EndToEndRuns { get; init; }
 
+    /// <summary>
+    /// When the scenarios must be done for ./dev bench to finish within 10 minutes (its teardown
+    /// takes seconds); null when the start of ./dev bench is unknown.
+    /// </summary>
+    public DateTimeOffset? Deadline =>
+        StartedAtUnixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) + TimeSpan.FromMinutes(9.25) : null;
+
     /// <summary>The knobs changed from their defaults, as NAME=VALUE, for the command line shown.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
