@@ -8,6 +8,7 @@ public sealed record ArchiveResult(long Bytes, IReadOnlyList<ArchiveRun> MusicEv
     public double MusicEventsPeakRiseBytes => Stats.Median(MusicEvents.Where(r => r.Error is null).Select(r => (double)r.PeakRiseBytes));
     public double MusicEventsWorstPeakRiseBytes => MusicEvents.Where(r => r.Error is null).Select(r => (double)r.PeakRiseBytes).DefaultIfEmpty(double.NaN).Max();
     public double BaselinePeakRiseBytes => Stats.Median(Baseline.Where(r => r.Error is null).Select(r => (double)r.PeakRiseBytes));
+    public double BaselineWorstPeakRiseBytes => Baseline.Where(r => r.Error is null).Select(r => (double)r.PeakRiseBytes).DefaultIfEmpty(double.NaN).Max();
     public CpuUse MusicEventsCpu => CpuUse.Median(MusicEvents.Where(r => r.Error is null).Select(r => r.Cpu).OfType<CpuUse>());
     public CpuUse BaselineCpu => CpuUse.Median(Baseline.Where(r => r.Error is null).Select(r => r.Cpu).OfType<CpuUse>());
     public bool ExactPeaks => MusicEvents.Concat(Baseline).All(r => r.ExactPeak);
