@@ -94,8 +94,9 @@ public sealed record BenchReport(
         md.AppendLine($"### 2. Archive of a {a.Bytes / 1_048_576} MiB file");
         md.AppendLine();
         var skipped = a.RoundsSkippedForTime > 0 ? $" ({a.RoundsSkippedForTime} more skipped: they would have ended after the 10-minute budget of ./dev bench)" : "";
-        md.AppendLine($"{a.MusicEvents.Count} run(s) of each{skipped}, in turns; medians. MB = 10^6 bytes. Peak memory: the rise of the process's resident set (VmHWM) over its level when the run began; the first round runs on the DevHost as it started, before any other scenario"
-            + (a.ExactPeaks ? " (the peak was reset at the start of each run through /proc/<pid>/clear_refs)." : " (the lifetime peak could not be reset: a lower bound)."));
+        md.AppendLine($"{a.MusicEvents.Count} run(s) of each{skipped}, in turns; medians. MB = 10^6 bytes. Peak memory: how far the process's resident set rose above its level when the run began"
+            + (a.ExactPeaks ? " (its high-water mark, VmHWM, reset through /proc/<pid>/clear_refs as each run began)" : " (its lifetime peak could not be reset: a lower bound)")
+            + "; the first round runs on the DevHost as it started, before any other scenario.");
         md.AppendLine();
         md.AppendLine("| path | MB/s | seconds | peak memory rise | target |");
         md.AppendLine("|---|---:|---:|---:|---|");
@@ -192,5 +193,7 @@ public sealed record BenchReport(
     private static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms < 10 ? $"{ms:F2}" : ms < 100 ? $"{ms:F1}" : $"{ms:F0}";
 
     private static string Ratio(double value, double baseline) =>
-        double.IsNaN(value) || double.IsNaN(baseline) || baseline <= 0 ? "–" : $"{value / baseline:F2}";
+        double.IsNaN(value) || double.IsNaN(baseline) || baseline <= 0 ? "–"
+        : value / baseline < 0.1 ? $"{value / baseline:F3}"
+        : $"{value / baseline:F2}";
 }
