@@ -29,6 +29,7 @@ public static class DevHostApp
         // Healthy once the bus is connected and its endpoints are ready (MassTransit's own checks),
         // so that scripts and tests can wait for a host that really consumes.
         app.MapHealthChecks(HealthPath);
+        app.MapBaselineEndpoints();
         return app;
     }
 }

@@ -7,6 +7,12 @@ SANDBOX_DLL=$DEV_ROOT/infra/sandbox/MusicEvents.Sandbox/bin/Release/net10.0/Musi
 DEVHOST_PROJECT=$DEV_ROOT/functions/MusicEvents.DevHost/MusicEvents.DevHost.csproj
 DEVHOST_DLL=$DEV_ROOT/functions/MusicEvents.DevHost/bin/Release/net10.0/MusicEvents.DevHost.dll
 
+# Set by a command before stack_up to vary the set-up (./dev bench does): more projects to build,
+# and NAME=VALUE settings added to (or overriding) the sandbox's and the DevHost's.
+DEV_EXTRA_PROJECTS=()
+DEV_SANDBOX_ENV=()
+DEV_DEVHOST_ENV=()
+
 # No MSBuild node reuse, MSBuild server, compiler or Razor server: nothing may outlive ./dev.
 DOTNET_NO_SERVERS=(-nodeReuse:false -p:UseSharedCompilation=false -p:UseRazorBuildServer=false)
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
@@ -85,7 +91,7 @@ apps_stop() {
 
 apps_build() {
   local run_dir=$1 project
-  for project in "$SANDBOX_PROJECT" "$DEVHOST_PROJECT"; do
+  for project in "$SANDBOX_PROJECT" "$DEVHOST_PROJECT" "${DEV_EXTRA_PROJECTS[@]}"; do
     log "dotnet build $(rel "$project") -c Release"
     run_tracked "$run_dir" build dotnet build "$project" -c Release "${DOTNET_NO_SERVERS[@]}" ||
       { err "build of $(rel "$project") failed"; return 1; }
@@ -93,25 +99,26 @@ apps_build() {
 }
 
 # apps_start RUN_DIR: the sandbox, then the DevHost wired to it, with keys made up for this run
-# (kept in memory only). Exports DEV_SANDBOX_URL, DEV_SANDBOX_API_KEY, DEV_DEVHOST_URL.
+# (kept in memory only). Exports DEV_SANDBOX_URL, DEV_SANDBOX_API_KEY, DEV_DEVHOST_URL; sets, not
+# exported, DEV_WEBHOOK_MASTER_KEY (./dev bench hands it to the benchmark alone, to sign deliveries).
 apps_start() {
-  local run_dir=$1 sandbox_port host_port api_key master_key
+  local run_dir=$1 sandbox_port host_port api_key
   free_port sandbox_port
   free_port host_port
   api_key=$(random_hex 24)
-  master_key=$(random_hex 32)
+  DEV_WEBHOOK_MASTER_KEY=$(random_hex 32)
   DEV_SANDBOX_URL=http://127.0.0.1:$sandbox_port
   DEV_DEVHOST_URL=http://127.0.0.1:$host_port
   DEV_SANDBOX_API_KEY=$api_key
   export DEV_SANDBOX_URL DEV_DEVHOST_URL DEV_SANDBOX_API_KEY
   app_start "$run_dir" sandbox "$sandbox_port" "$SANDBOX_DLL" \
     "Sandbox__ApiKey=$api_key" Sandbox__CompletionDelay=00:00:02 \
-    ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development || return 1
+    ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development "${DEV_SANDBOX_ENV[@]}" || return 1
   app_start "$run_dir" devhost "$host_port" "$DEVHOST_DLL" \
     "MusicApi__BaseUrl=$DEV_SANDBOX_URL" "MusicApi__ApiKey=$api_key" \
     "MusicApi__WebhookUrl=$DEV_DEVHOST_URL/api/webhooks/musicapi" \
-    "MusicApi__WebhookMasterKeys__0=$master_key" Archive__AllowedHosts__0=127.0.0.1 \
+    "MusicApi__WebhookMasterKeys__0=$DEV_WEBHOOK_MASTER_KEY" Archive__AllowedHosts__0=127.0.0.1 \
     Archive__PrivateNetworkHosts__0=127.0.0.1 'Reconciliation__Schedule=*/15 * * * * *' \
     Reconciliation__OverdueAfter=00:00:30 Reconciliation__GiveUpAfter=00:10:00 \
-    ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development || return 1
+    ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development "${DEV_DEVHOST_ENV[@]}" || return 1
 }

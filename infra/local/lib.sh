@@ -88,7 +88,9 @@ free_port() {
 wait_for_port() {
   local port=$1 timeout=$2 pgid=${3:-} deadline=$((SECONDS + $2))
   until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
-    if [[ -n $pgid ]] && ! group_alive "$pgid"; then return 2; fi
+    # The leader itself too: until it has called setsid() its group does not exist yet, and on a
+    # busy machine that moment is long enough to take a starting app for a dead one.
+    if [[ -n $pgid ]] && ! group_alive "$pgid" && ! kill -0 "$pgid" 2>/dev/null; then return 2; fi
     (( SECONDS >= deadline )) && return 1
     sleep 0.2
   done

@@ -1,7 +1,7 @@
 # shellcheck shell=bash
-# The ./dev commands: test, up, demo, down. Sourced by ./dev.
+# The ./dev commands: test, up, demo, bench, down. Sourced by ./dev.
 #
-# A run (test, up or demo) owns .dev/<mode>/ (RabbitMQ and Azurite data, app state), the lock
+# A run (test, up, demo or bench) owns .dev/<mode>/ (RabbitMQ and Azurite data, app state), the lock
 # .dev/<mode>.lock while its ./dev process lives, and .dev/<mode>.env (pids, ports, URLs; no
 # secrets). Logs: .dev/logs/<mode>-*.log. `./dev down` stops every run it finds there.
 
@@ -174,6 +174,44 @@ cmd_demo() {
   stack_up demo
   run_demo || rc=$?
   if ((rc == 0)); then log "demo succeeded"; else err "demo failed (exit $rc)"; fi
+  exit "$rc"
+}
+
+BENCH_PROJECT=$DEV_ROOT/benchmarks/MusicEvents.Benchmarks/MusicEvents.Benchmarks.csproj
+BENCH_DLL=$DEV_ROOT/benchmarks/MusicEvents.Benchmarks/bin/Release/net10.0/MusicEvents.Benchmarks.dll
+
+# The set-up of up, with a sandbox that finishes tasks at once and has credits for every command,
+# and a DevHost that takes the 1 GiB file (Archive:MaxBytes is 512 MiB by default); then the
+# benchmark, which prints its report and writes docs/benchmarks.md. Its exit status is ours.
+cmd_bench() {
+  local rc=0 started devhost_pid azurite groups APP_PGID='' RMQ_PGID='' AZ_BLOB_PGID='' AZ_TABLE_PGID=''
+  (($# == 0)) || die "./dev bench takes no arguments (BENCH_* variables shorten a run: see docs/benchmarks.md)"
+  started=$(now_ms)
+  DEV_EXTRA_PROJECTS=("$BENCH_PROJECT")
+  DEV_SANDBOX_ENV=(Sandbox__CompletionDelay=00:00:00 Sandbox__InitialCredits=1000000000)
+  DEV_DEVHOST_ENV=(Archive__MaxBytes=2147483648)
+  stack_up bench
+  if ((DEV_RABBITMQ_MISSING)); then die "RabbitMQ is not available: the benchmark measures MusicEvents on it"; fi
+  # Process groups whose CPU time the benchmark reads, to tell which part is the limit.
+  # shellcheck source=/dev/null
+  . "$DEV_RUN_DIR/apps/sandbox.env"
+  groups="sandbox=$APP_PGID"
+  # shellcheck source=/dev/null
+  . "$DEV_RUN_DIR/rabbitmq/state.env"
+  # shellcheck source=/dev/null
+  . "$DEV_RUN_DIR/azurite/state.env"
+  groups+=" azurite-table=$AZ_TABLE_PGID azurite-blob=$AZ_BLOB_PGID rabbitmq=$RMQ_PGID"
+  # shellcheck source=/dev/null
+  . "$DEV_RUN_DIR/apps/devhost.env"
+  groups="devhost=$APP_PGID $groups"
+  devhost_pid=$(pgrep -g "$APP_PGID" -x dotnet | head -n 1)
+  [[ -n $devhost_pid ]] || die "no dotnet process in the DevHost's process group $APP_PGID"
+  azurite="$(node -p 'require(process.argv[1]).version' "$AZURITE_DIR/package.json") on node $(node --version)"
+  log "benchmark against the DevHost (pid $devhost_pid): progress below, the report on stdout and in docs/benchmarks.md"
+  run_tracked "$DEV_RUN_DIR" bench env BENCH_WEBHOOK_MASTER_KEY="$DEV_WEBHOOK_MASTER_KEY" \
+    BENCH_DEVHOST_PID="$devhost_pid" BENCH_CPU_GROUPS="$groups" BENCH_DOC="$DEV_ROOT/docs/benchmarks.md" \
+    BENCH_COMMAND="./dev bench" BENCH_STARTED_MS="$started" BENCH_AZURITE_VERSION="$azurite" dotnet "$BENCH_DLL" || rc=$?
+  if ((rc == 0)); then log "benchmark finished in $(since "$started")"; else err "benchmark failed (exit $rc) after $(since "$started")"; fi
   exit "$rc"
 }
 

@@ -1,0 +1,24 @@
+namespace MusicEvents.Benchmarks;
+
+/// <summary>One timed run of one target: successes per second, their latencies, and what failed.</summary>
+public sealed record LoadRun(int Succeeded, TimeSpan Elapsed, double P50Ms, double P99Ms, double MaxMs, IReadOnlyDictionary<string, int> Errors)
+{
+    /// <summary>Where the CPU went during the run.</summary>
+    public CpuUse? Cpu { get; init; }
+
+    public double PerSecond => Succeeded / Elapsed.TotalSeconds;
+
+    public int ErrorCount => Errors.Values.Sum();
+
+    public static LoadRun From(IReadOnlyCollection<double> latenciesMs, TimeSpan elapsed, IReadOnlyDictionary<string, int> errors)
+    {
+        var sorted = latenciesMs.Order().ToArray();
+        return new LoadRun(
+            sorted.Length,
+            elapsed,
+            Stats.Percentile(sorted, 0.50),
+            Stats.Percentile(sorted, 0.99),
+            sorted.Length == 0 ? double.NaN : sorted[^1],
+            errors);
+    }
+}

@@ -1,0 +1,33 @@
+using MusicEvents.Benchmarks;
+
+// ./dev bench runs this once everything is up: scenarios in the order that keeps each one's
+// figures clean (idle memory first; the archive next, so that its peak memory is measured on a
+// DevHost whose heap no other load has grown yet), then the report on stdout and in
+// docs/benchmarks.md. Exits 1 when a scenario could not do what it measures.
+var settings = BenchSettings.FromEnvironment();
+var devHost = new ProcessProbe(settings.DevHostPid);
+var cpu = CpuMeter.FromEnvironment(Environment.GetEnvironmentVariable("BENCH_CPU_GROUPS"));
+using var http = LoadClient.Create();
+await using var bus = await BenchBus.StartAsync(settings.RabbitMq);
+await using var publisher = await RawPublisher.StartAsync(settings.RabbitMq);
+await using var backlog = await QueueBacklog.StartAsync(settings.RabbitMq);
+var machine = MachineInfo.Describe(publisher.ServerVersion, settings.AzuriteVersion);
+Progress.Line($"DevHost pid {devHost.Pid} at {settings.DevHost}; {machine.Cores} cores, {machine.CpuModel}, load average {machine.LoadAverage}");
+
+var window = TimeSpan.FromSeconds(5);
+var idle = new List<IdleSample> { await IdleSample.TakeAsync(devHost, "after start", TimeSpan.Zero, window) };
+var archive = await new ArchiveScenario(settings, bus, devHost, cpu, http).RunAsync();
+var endToEnd = await new EndToEndScenario(settings, bus, backlog, cpu, async () =>
+    idle.Add(await IdleSample.TakeAsync(devHost, $"after the archive, the warm-up and the first {settings.EndToEndCommands} commands", TimeSpan.FromSeconds(10), window))).RunAsync();
+var ingestion = await new IngestionScenario(settings, bus, publisher, new RawInbox(settings.Storage), http, cpu).RunAsync();
+idle.Add(await IdleSample.TakeAsync(devHost, "after every scenario", TimeSpan.FromSeconds(5), window));
+
+var now = DateTimeOffset.UtcNow;
+var elapsed = settings.StartedAtUnixMs is { } ms ? now - DateTimeOffset.FromUnixTimeMilliseconds(ms) : (TimeSpan?)null;
+var report = new BenchReport(settings, machine, now, elapsed, cpu.Parts.Append(CpuUse.Rest).ToList(), ingestion, archive, endToEnd, idle).ToMarkdown();
+Console.WriteLine(report);
+BenchDocument.Write(settings.DocPath, report);
+Progress.Line($"written to {settings.DocPath}");
+
+var complete = archive.Errors.Count() < archive.MusicEvents.Count + archive.Baseline.Count && endToEnd.Runs.All(r => r.Stored > 0);
+return complete ? 0 : 1;
