@@ -12,7 +12,8 @@ public sealed class ReplaceSectionCommandValidator : AbstractValidator<ReplaceSe
         RuleFor(c => c.StartsAt).Seconds();
         RuleFor(c => c.EndsAt)
             .Must(double.IsFinite).WithMessage("'Ends At' must be a finite number of seconds.")
-            .GreaterThan(c => c.StartsAt).WithMessage("'Ends At' must be greater than 'Starts At'.");
+            .GreaterThan(c => c.StartsAt).WithMessage("'Ends At' must be greater than 'Starts At'.")
+            .LessThanOrEqualTo(TrackRequestLimits.StartsAtMax);
         RuleFor(c => c.Instruction).Text(TrackRequestLimits.InstructionMaxLength);
         RuleFor(c => c.Lyrics).Text(TrackRequestLimits.LyricsMaxLength);
     }

@@ -33,6 +33,12 @@ public sealed class ReplaceSectionCommandValidatorTests
         AssertOnlyRefuses("EndsAt", validator.Validate(Valid with { EndsAt = endsAt }));
     }
 
+    [Fact]
+    public void Ends_at_past_a_day_is_refused()
+    {
+        AssertOnlyRefuses("EndsAt", validator.Validate(Valid with { EndsAt = 86_400.5 }));
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(double.NaN)]
