@@ -94,7 +94,7 @@ public sealed partial class TaskReconciler(
     {
         // Only the record as listed: a claim, a report or another reconciler that wrote meanwhile wins.
         var failed = await store.UpdateAsync(
-            task.CorrelationId,
+            task,
             t => t.ETag == task.ETag ? DecisionPublisher.Pending(t.Fail(reason, message, null, now), $"reconcile:{reason}", now) : null,
             cancellationToken);
         if (failed is not null)

@@ -37,7 +37,7 @@ public sealed partial class TrackSubmitter(
 
         var now = time.GetUtcNow();
         var claimed = await store.UpdateAsync(
-            request.CorrelationId,
+            task,
             t => t is { State: TrackTaskState.Accepted, SubmissionStartedAt: null } ? t with { SubmissionStartedAt = now, UpdatedAt = now } : null,
             cancellationToken);
         if (claimed is null)

@@ -36,7 +36,7 @@ public sealed class DecisionPublisher(TrackTaskStore store, TimeProvider time)
         }
 
         await store.UpdateAsync(
-            decided.CorrelationId,
+            decided,
             t => t.EventPending && t.FinalEventId == decided.FinalEventId ? t with { EventPending = false, EventLeasedUntil = null } : null,
             cancellationToken);
     }

@@ -25,22 +25,23 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, DecisionPubl
         }
 
         var now = time.GetUtcNow();
-        if (await store.FindAsync(correlationId, cancellationToken) is null)
+        var decided = await DecideAsync(correlationId, report, eventId, now, cancellationToken);
+        var current = decided ?? await store.FindAsync(correlationId, cancellationToken);
+        if (current is null)
         {
             // A genuine delivery for a task we have no record of (lost write, other instance): keep it anyway.
             LogUnknownTask(logger, correlationId);
             await store.TryAddAsync(TrackTask.Accept(correlationId, TrackOperation.Unknown, "", now), cancellationToken);
+            decided = await DecideAsync(correlationId, report, eventId, now, cancellationToken);
+            current = decided ?? await store.FindAsync(correlationId, cancellationToken);
         }
 
-        var decided = await store.UpdateAsync(
-            correlationId, t => t.IsFinal ? null : DecisionPublisher.Pending(Finish(t, report, now), eventId, now), cancellationToken);
         if (decided is not null)
         {
             await decisions.PublishOwnedAsync(decided, publish, cancellationToken);
             return true;
         }
 
-        var current = await store.FindAsync(correlationId, cancellationToken);
         if (current?.FinalEventId != eventId)
         {
             LogAlreadyFinal(logger, correlationId, current?.State);
@@ -56,6 +57,10 @@ public sealed partial class TaskReportApplier(TrackTaskStore store, DecisionPubl
 
         return await decisions.TryPublishPendingAsync(correlationId, eventId, publish, cancellationToken);
     }
+
+    /// <summary>Makes the report the task's decision, unless the task is already decided (or has no record).</summary>
+    private Task<TrackTask?> DecideAsync(Guid correlationId, ProviderTaskReport report, string eventId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.UpdateAsync(correlationId, t => t.IsFinal ? null : DecisionPublisher.Pending(Finish(t, report, now), eventId, now), cancellationToken);
 
     private static TrackTask Finish(TrackTask task, ProviderTaskReport report, DateTimeOffset now)
     {

@@ -43,11 +43,22 @@ public sealed class TrackTaskStore(TableServiceClient tables)
     /// Applies <paramref name="change"/> to the current record and writes it against its ETag,
     /// reading again when someone else wrote first. A change that returns null writes nothing.
     /// </summary>
-    public async Task<TrackTask?> UpdateAsync(Guid correlationId, Func<TrackTask, TrackTask?> change, CancellationToken cancellationToken)
+    public Task<TrackTask?> UpdateAsync(Guid correlationId, Func<TrackTask, TrackTask?> change, CancellationToken cancellationToken) =>
+        UpdateAsync(correlationId, null, change, cancellationToken);
+
+    /// <summary>
+    /// As the other overload, starting from a version the caller has just read or written (saving
+    /// a read when nobody wrote since); a stale one costs only the usual re-read.
+    /// </summary>
+    public Task<TrackTask?> UpdateAsync(TrackTask known, Func<TrackTask, TrackTask?> change, CancellationToken cancellationToken) =>
+        UpdateAsync(known.CorrelationId, known.ETag is null ? null : known, change, cancellationToken);
+
+    private async Task<TrackTask?> UpdateAsync(Guid correlationId, TrackTask? known, Func<TrackTask, TrackTask?> change, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var current = await FindAsync(correlationId, cancellationToken);
+            var current = known ?? await FindAsync(correlationId, cancellationToken);
+            known = null;
             if (current is null || change(current) is not { } changed)
             {
                 return null;
