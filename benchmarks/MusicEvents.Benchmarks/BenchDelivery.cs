@@ -17,6 +17,9 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
     public const string RefusedAudioHost = "cdn.bench.invalid";
     public const string Event = "song.completed";
 
+    /// <summary>The X-Webhook-Event header this delivery is sent with.</summary>
+    public string EventName { get; init; } = Event;
+
     public static BenchDelivery Create(string masterKey)
     {
         var correlationId = Guid.NewGuid();
@@ -24,11 +27,21 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
         var clipId = Guid.NewGuid().ToString();
         var body = Encoding.UTF8.GetBytes(
             $$"""{"task_id":"{{taskId}}","platform":"producer","event":"{{Event}}","code":200,"message":"success","data":[{"clip_id":"{{clipId}}","state":"succeeded","title":"Benchmark delivery","audio_url":"https://{{RefusedAudioHost}}/audio/{{taskId}}/{{clipId}}.wav","image_url":"https://{{RefusedAudioHost}}/image/{{taskId}}/{{clipId}}.png","duration":1.0,"created_at":"{{DateTimeOffset.UtcNow:O}}"}]}""");
+        return Signed(masterKey, correlationId, taskId, body, Event);
+    }
+
+    /// <summary>A <c>song.failed</c> delivery for a task MusicEvents submitted (its event header differs from <see cref="Event"/>).</summary>
+    public static BenchDelivery Failed(string masterKey, Guid correlationId, string taskId) =>
+        Signed(masterKey, correlationId, taskId, Encoding.UTF8.GetBytes(
+            $$"""{"task_id":"{{taskId}}","platform":"producer","event":"song.failed","type":"failed","message":"benchmark failure","refund_processed":true}"""), "song.failed");
+
+    private static BenchDelivery Signed(string masterKey, Guid correlationId, string taskId, byte[] body, string eventName)
+    {
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var secret = Encoding.UTF8.GetBytes(WebhookSecrets.Derive(masterKey, correlationId));
         var signed = Encoding.UTF8.GetBytes(timestamp + ".").Concat(body).ToArray();
         var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, signed));
-        return new BenchDelivery(correlationId, $"evt_{Guid.NewGuid():N}", taskId, body, timestamp, signature);
+        return new BenchDelivery(correlationId, $"evt_{Guid.NewGuid():N}", taskId, body, timestamp, signature) { EventName = eventName };
     }
 
     /// <summary>The POST MusicAPI would make, to <paramref name="route"/> with <c>?cid=</c>.</summary>
@@ -41,7 +54,7 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         request.Headers.TryAddWithoutValidation("X-Webhook-Id", WebhookId);
         request.Headers.TryAddWithoutValidation("Idempotency-Key", WebhookId);
-        request.Headers.TryAddWithoutValidation("X-Webhook-Event", Event);
+        request.Headers.TryAddWithoutValidation("X-Webhook-Event", EventName);
         request.Headers.TryAddWithoutValidation("X-Webhook-Timestamp", Timestamp);
         request.Headers.TryAddWithoutValidation("X-Webhook-Signature", Signature);
         request.Headers.TryAddWithoutValidation("User-Agent", "MusicAPI-Webhook/1.0");
@@ -49,7 +62,7 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
     }
 
     /// <summary>
-    /// The entity WebhookInbox.ClaimAsync inserts for this delivery: same keys, same properties,
+    /// The entity TableWebhookInbox.ClaimAsync inserts for this delivery: same keys, same properties,
     /// the body kept inline as it is for every delivery under 30,000 characters.
     /// </summary>
     public TableEntity ToInboxEntity()

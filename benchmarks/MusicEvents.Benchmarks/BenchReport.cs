@@ -12,7 +12,8 @@ public sealed record BenchReport(
     IngestionResult Ingestion,
     ArchiveResult Archive,
     EndToEndResult EndToEnd,
-    IReadOnlyList<IdleSample> Idle)
+    IReadOnlyList<IdleSample> Idle,
+    StorageRequestsResult StorageRequests)
 {
     public const long MemoryTargetBytes = 100_000_000;
 
@@ -24,6 +25,7 @@ public sealed record BenchReport(
         ArchiveTable(md);
         EndToEndTable(md);
         IdleTable(md);
+        StorageRequestsTable(md);
         CpuTable(md);
         return md.ToString();
     }
@@ -141,6 +143,8 @@ public sealed record BenchReport(
 
         md.AppendLine();
     }
+
+    private void StorageRequestsTable(StringBuilder md) => StorageRequestsSection.Append(md, StorageRequests);
 
     private void CpuTable(StringBuilder md)
     {

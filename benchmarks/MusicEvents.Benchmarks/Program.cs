@@ -20,11 +20,12 @@ var archive = await new ArchiveScenario(settings, bus, devHost, cpu, http).RunAs
 var endToEnd = await new EndToEndScenario(settings, bus, backlog, cpu, async () =>
     idle.Add(await IdleSample.TakeAsync(devHost, $"after the archive, the warm-up and the first {settings.EndToEndCommands} commands", TimeSpan.FromSeconds(10), window))).RunAsync();
 var ingestion = await new IngestionScenario(settings, bus, publisher, new RawInbox(settings.Storage), http, cpu).RunAsync();
+var storageRequests = await new StorageRequestsScenario(settings, bus, http).RunAsync();
 idle.Add(await IdleSample.TakeAsync(devHost, "after every scenario", TimeSpan.FromSeconds(5), window));
 
 var now = DateTimeOffset.UtcNow;
 var elapsed = settings.StartedAtUnixMs is { } ms ? now - DateTimeOffset.FromUnixTimeMilliseconds(ms) : (TimeSpan?)null;
-var report = new BenchReport(settings, machine, now, elapsed, cpu.Parts.Append(CpuUse.Rest).ToList(), ingestion, archive, endToEnd, idle).ToMarkdown();
+var report = new BenchReport(settings, machine, now, elapsed, cpu.Parts.Append(CpuUse.Rest).ToList(), ingestion, archive, endToEnd, idle, storageRequests).ToMarkdown();
 Console.WriteLine(report);
 BenchDocument.Write(settings.DocPath, report);
 Progress.Line($"written to {settings.DocPath}");

@@ -11,9 +11,13 @@ public enum TrackFailureReason
     Unauthorized,
     /// <summary>MusicAPI accepted the task and then failed it.</summary>
     ProviderFailed,
-    /// <summary>No final answer arrived within the reconciliation's give-up time.</summary>
+    /// <summary>No final answer arrived within the reconciliation's give-up time; a late success still completes the task.</summary>
     TimedOut,
-    /// <summary>The create call timed out after it was sent: it may have been charged, so it is not resent.</summary>
+    /// <summary>
+    /// The create call timed out after it was sent: it may have been charged, so it is not resent;
+    /// if MusicAPI did take it, its success still completes the task.
+    /// </summary>
     SubmissionOutcomeUnknown,
+    /// <summary>A clip's audio could not be stored (the message names it and the rule or error).</summary>
     StorageFailed,
 }

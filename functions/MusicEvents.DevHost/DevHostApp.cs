@@ -15,6 +15,7 @@ public static class DevHostApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddMusicEvents(builder.Configuration);
+        builder.Services.AddStorageRequestCounting();
 
         var catalog = FunctionCatalog.Discover(typeof(ExtendTrack).Assembly);
         builder.Services.AddSingleton(catalog);

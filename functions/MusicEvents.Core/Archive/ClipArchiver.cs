@@ -20,7 +20,7 @@ public sealed partial class ClipArchiver(
     BlobServiceClient blobs,
     AudioSourceGuard guard,
     IOptions<ArchiveOptions> options,
-    ILogger<ClipArchiver> logger)
+    ILogger<ClipArchiver> logger) : IClipArchiver
 {
     public const string HttpClientName = "archive";
 

@@ -41,8 +41,7 @@ public static class MusicEventsServiceCollectionExtensions
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         services.AddSingleton<WebhookSignatureVerifier>();
-        services.AddSingleton<DecisionPublisher>();
-        services.AddSingleton<TaskReportApplier>();
+        services.AddScoped<WebhookReportPublisher>();
         services.AddScoped<WebhookHttpHandler>();
         services.AddScoped<WebhookReplayer>();
         return services;
@@ -70,6 +69,7 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddHttpClient(ClipArchiver.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(30))
             .ConfigurePrimaryHttpMessageHandler(provider => GuardedAudioHandler.Create(provider.GetRequiredService<AudioSourceGuard>()));
         services.AddScoped<ClipArchiver>();
+        services.AddScoped<IClipArchiver>(provider => provider.GetRequiredService<ClipArchiver>());
         return services;
     }
 

@@ -13,12 +13,12 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])[TrackTaskStore.TasksTable, TrackTaskStore.TaskIdsTable, WebhookInbox.TableName])
+        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableWebhookInbox.TableName])
         {
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
 
-        foreach (var container in (string[])[archive.Value.Container, WebhookInbox.BodyContainer])
+        foreach (var container in (string[])[archive.Value.Container, TableWebhookInbox.BodyContainer])
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

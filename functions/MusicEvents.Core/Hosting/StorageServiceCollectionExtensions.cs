@@ -22,8 +22,8 @@ public static class StorageServiceCollectionExtensions
             clients.AddTableServiceClient(connectionString);
             clients.AddBlobServiceClient(connectionString);
         });
-        services.AddSingleton<TrackTaskStore>();
-        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<ITrackTaskStore, TableTrackTaskStore>();
+        services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
         services.AddHostedService<StorageInitializer>();
         return services;
     }

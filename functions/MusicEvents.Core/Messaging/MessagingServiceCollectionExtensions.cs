@@ -2,8 +2,6 @@ using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MusicEvents.Core.Archive;
-using MusicEvents.Core.Submission;
 
 namespace MusicEvents.Core.Messaging;
 
@@ -24,9 +22,7 @@ public static class MessagingServiceCollectionExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConsumer<ExtendTrackConsumer, ExtendTrackConsumerDefinition>();
-            bus.AddConsumer<ReplaceSectionConsumer, ReplaceSectionConsumerDefinition>();
-            bus.AddConsumer<TrackCompletedConsumer, TrackCompletedConsumerDefinition>();
+            bus.AddMusicEventsConsumers();
 
             if (rabbitMq is null)
             {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MassTransit;
 using MusicEvents.Contracts;
+using MusicEvents.Core.Messaging;
 
 namespace MusicEvents.Core.Submission;
 
@@ -9,6 +10,7 @@ public sealed class ReplaceSectionConsumer(IValidator<ReplaceSectionCommand> val
     public async Task Consume(ConsumeContext<ReplaceSectionCommand> context)
     {
         var validation = await validator.ValidateAsync(context.Message, context.CancellationToken);
-        await submitter.SubmitAsync(TrackRequest.From(context.Message), validation, context, context.CancellationToken);
+        var events = await submitter.SubmitAsync(TrackRequest.From(context.Message), validation, context.CancellationToken);
+        await context.PublishEventsAsync(events);
     }
 }

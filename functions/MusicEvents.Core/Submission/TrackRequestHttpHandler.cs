@@ -9,15 +9,15 @@ using MusicEvents.Core.Tracking;
 namespace MusicEvents.Core.Submission;
 
 /// <summary>
-/// <c>POST /api/tracks/extend</c> and <c>/replace-section</c>: validate, record the task as Accepted
-/// (once per correlation id) and put the same command on the bus as any other service would.
+/// <c>POST /api/tracks/extend</c> and <c>/replace-section</c>: validate, refuse a correlation id
+/// already taken by another request, and put the same command on the bus as any other service
+/// would; its consumer records the task. The status route may trail the 202 by that one hop.
 /// </summary>
 public sealed class TrackRequestHttpHandler(
     IValidator<ExtendTrackCommand> extendValidator,
     IValidator<ReplaceSectionCommand> replaceValidator,
-    TrackTaskStore store,
-    IPublishEndpoint publish,
-    TimeProvider time)
+    ITrackTaskStore store,
+    IPublishEndpoint publish)
 {
     private const int MaxBodyBytes = 64 * 1024;
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
@@ -47,23 +47,19 @@ public sealed class TrackRequestHttpHandler(
         }
 
         var described = describe(command);
-        var task = TrackTask.Accept(described.CorrelationId, described.Operation, described.Fingerprint, time.GetUtcNow());
-        if (!await store.TryAddAsync(task, cancellationToken))
+        var existing = await store.FindAsync(described.CorrelationId, cancellationToken);
+        if (existing is not null && existing.RequestFingerprint != described.Fingerprint)
         {
-            var existing = await store.FindAsync(described.CorrelationId, cancellationToken);
-            if (existing is not null && existing.RequestFingerprint != described.Fingerprint)
-            {
-                return Results.Problem(
-                    statusCode: StatusCodes.Status409Conflict,
-                    title: "This correlationId is already used by a different request.",
-                    detail: $"Task {described.CorrelationId} was requested with other values; use a new correlationId.");
-            }
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "This correlationId is already used by a different request.",
+                detail: $"Task {described.CorrelationId} was requested with other values; use a new correlationId.");
+        }
 
-            if (existing is { State: not TrackTaskState.Accepted } or { SubmissionStartedAt: not null })
-            {
-                return Accepted(described.CorrelationId);
-            }
-            // Still only accepted: the first publish may have failed, so publishing again is the safe side.
+        if (existing is not null)
+        {
+            // The same request again: its command was taken already.
+            return Accepted(described.CorrelationId);
         }
 
         try

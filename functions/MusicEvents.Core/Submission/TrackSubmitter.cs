@@ -10,120 +10,135 @@ namespace MusicEvents.Core.Submission;
 
 /// <summary>
 /// Sends one validated request to MusicAPI at most once per correlation id: the record is claimed
-/// (against its ETag) before the paid create call, and a claimed record is never sent again.
+/// (against its ETag) before the paid create call, and a claimed record is never sent again. It
+/// changes the task only through <see cref="TrackTask"/> and hands the events back to its consumer.
 /// </summary>
 public sealed partial class TrackSubmitter(
-    TrackTaskStore store,
+    ITrackTaskStore store,
     MusicApiClient musicApi,
     IOptions<MusicApiOptions> options,
     TimeProvider time,
     ILogger<TrackSubmitter> logger)
 {
-    public async Task SubmitAsync(TrackRequest request, ValidationResult validation, IPublishEndpoint publish, CancellationToken cancellationToken)
+    // How often the create call's outcome is applied again to a record someone else wrote meanwhile.
+    private const int OutcomeAttempts = 10;
+
+    /// <returns>The events to publish.</returns>
+    public async Task<IReadOnlyList<object>> SubmitAsync(TrackRequest request, ValidationResult validation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(validation);
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = request.CorrelationId });
         if (!validation.IsValid)
         {
-            await RejectInvalidAsync(request, validation, publish, cancellationToken);
-            return;
+            return await RejectInvalidAsync(request, validation, cancellationToken);
         }
 
-        var task = await FindOrAcceptAsync(request, cancellationToken);
-        if (task.RequestFingerprint != request.Fingerprint)
+        var found = await store.FindAsync(request.CorrelationId, cancellationToken);
+        if (found is not null && found.RequestFingerprint != request.Fingerprint)
         {
             LogReusedCorrelationId(logger, request.CorrelationId);
-            return;
+            return [];
         }
 
         var now = time.GetUtcNow();
-        var claimed = await store.UpdateAsync(
-            task,
-            t => t is { State: TrackTaskState.Accepted, SubmissionStartedAt: null } ? t with { SubmissionStartedAt = now, UpdatedAt = now } : null,
-            cancellationToken);
-        if (claimed is null)
+        var claim = found is null ? TrackTaskChange.New(Accept(request, now)).Then(t => t.Claim(now)) : found.Claim(now);
+        if (claim is null)
         {
             LogAlreadySubmitted(logger, request.CorrelationId);
-            return;
+            return [];
         }
+
+        if (!claim.MustSave)
+        {
+            // Its outcome was recorded before: a redelivery after a failed publish gets the same events.
+            return claim.Events;
+        }
+
+        var claimed = await store.SaveAsync(claim.Task, cancellationToken);
 
         // Not the consumer's token: once sent, the answer is worth waiting for (bounded by CreateTimeout).
         var outcome = await musicApi.CreateTaskAsync(WithWebhook(request), CancellationToken.None);
-        await RecordOutcomeAsync(request, outcome, publish, cancellationToken);
+        return await RecordOutcomeAsync(claimed, outcome);
     }
 
-    private async Task<TrackTask> FindOrAcceptAsync(TrackRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The create call is never repeated, so its outcome must not be lost to a conflict: a report
+    /// that overtook the answer wrote the record first, and the outcome is applied to that version
+    /// here rather than by a redelivery that would no longer know it.
+    /// </summary>
+    private async Task<IReadOnlyList<object>> RecordOutcomeAsync(TrackTask claimed, CreateTaskOutcome outcome)
     {
-        var accepted = TrackTask.Accept(request.CorrelationId, request.Operation, request.Fingerprint, time.GetUtcNow());
-        if (await store.TryAddAsync(accepted, cancellationToken))
+        var task = claimed;
+        for (var attempt = 1; ; attempt++)
         {
-            return accepted;
+            var change = Apply(task, outcome, time.GetUtcNow());
+            try
+            {
+                var events = await store.CommitAsync(change, CancellationToken.None);
+                Log(task.CorrelationId, outcome);
+                return events;
+            }
+            catch (TrackTaskConflictException) when (attempt < OutcomeAttempts)
+            {
+                task = await store.FindAsync(task.CorrelationId, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Task {task.CorrelationId:D} vanished after its create call");
+            }
         }
-
-        return await store.FindAsync(request.CorrelationId, cancellationToken)
-            ?? throw new InvalidOperationException($"Task {request.CorrelationId} vanished while it was being accepted");
     }
 
-    private async Task RecordOutcomeAsync(TrackRequest request, CreateTaskOutcome outcome, IPublishEndpoint publish, CancellationToken cancellationToken)
+    private static TrackTaskChange? Apply(TrackTask task, CreateTaskOutcome outcome, DateTimeOffset now) => outcome switch
+    {
+        CreateTaskOutcome.Accepted accepted => task.Submit(accepted.TaskId, now),
+
+        // 504 is MusicAPI's own timeout, whose message says the credits were already refunded.
+        CreateTaskOutcome.Refused refused => task.Fail(
+            new(refused.Reason, refused.Message, refused.StatusCode == 504 ? true : null), TrackInputs.Submission, now),
+        CreateTaskOutcome.Unknown unknown => task.Fail(
+            new(TrackFailureReason.SubmissionOutcomeUnknown, unknown.Message), TrackInputs.Submission, now),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown create outcome"),
+    };
+
+    private async Task<IReadOnlyList<object>> RejectInvalidAsync(TrackRequest request, ValidationResult validation, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        switch (outcome)
-        {
-            case CreateTaskOutcome.Accepted accepted:
-                // The webhook may have overtaken us: then only the task id is added, the state stays final.
-                await store.UpdateAsync(
-                    request.CorrelationId,
-                    t => t.State == TrackTaskState.Accepted
-                        ? t.MoveTo(TrackTaskState.Submitted, now, $"task {accepted.TaskId}") with { TaskId = accepted.TaskId }
-                        : t with { TaskId = t.TaskId ?? accepted.TaskId },
-                    cancellationToken);
-                await store.IndexTaskIdAsync(accepted.TaskId, request.CorrelationId, cancellationToken);
-                await publish.Publish(new TrackSubmitted(request.CorrelationId, accepted.TaskId, request.Operation, now), cancellationToken);
-                LogSubmitted(logger, request.CorrelationId, accepted.TaskId);
-                break;
-            case CreateTaskOutcome.Refused refused:
-                // 504 is MusicAPI's own timeout, whose message says the credits were already refunded.
-                bool? refunded = refused.StatusCode == 504 ? true : null;
-                await FailAsync(request.CorrelationId, null, refused.Reason, refused.Message, refunded, publish, cancellationToken);
-                break;
-            case CreateTaskOutcome.Unknown unknown:
-                await FailAsync(request.CorrelationId, null, TrackFailureReason.SubmissionOutcomeUnknown, unknown.Message, null, publish, cancellationToken);
-                break;
-        }
-    }
-
-    private async Task RejectInvalidAsync(TrackRequest request, ValidationResult validation, IPublishEndpoint publish, CancellationToken cancellationToken)
-    {
-        var message = string.Join(" ", validation.Errors.Select(e => e.ErrorMessage));
-        LogInvalid(logger, request.CorrelationId, message);
+        var failure = new TrackFailure(TrackFailureReason.InvalidRequest, string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)));
+        LogInvalid(logger, request.CorrelationId, failure.Message);
         if (request.CorrelationId == Guid.Empty)
         {
             // No key to record it under; the requester still hears why.
-            await publish.Publish(new TrackFailed(request.CorrelationId, null, TrackFailureReason.InvalidRequest, message, null, time.GetUtcNow()), cancellationToken);
-            return;
+            return [new TrackFailed(request.CorrelationId, null, failure.Reason, failure.Message, null, now)];
         }
 
-        if ((await FindOrAcceptAsync(request, cancellationToken)).RequestFingerprint != request.Fingerprint)
+        var found = await store.FindAsync(request.CorrelationId, cancellationToken);
+        if (found is not null && found.RequestFingerprint != request.Fingerprint)
         {
             // The id belongs to another request: an invalid copy must not fail that one.
             LogReusedCorrelationId(logger, request.CorrelationId);
-            return;
+            return [];
         }
 
-        await FailAsync(request.CorrelationId, null, TrackFailureReason.InvalidRequest, message, null, publish, cancellationToken);
+        var change = found is null ? TrackTaskChange.New(Accept(request, now)).Then(t => t.Fail(failure, TrackInputs.Submission, now)) : found.Fail(failure, TrackInputs.Submission, now);
+        return await store.CommitAsync(change, cancellationToken);
     }
 
-    private async Task FailAsync(
-        Guid correlationId, string? taskId, TrackFailureReason reason, string message, bool? refunded, IPublishEndpoint publish, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var failed = await store.UpdateAsync(correlationId, t => t.IsFinal ? null : t.Fail(reason, message, refunded, now), cancellationToken);
-        if (failed is null)
-        {
-            return;
-        }
+    private static TrackTask Accept(TrackRequest request, DateTimeOffset now) =>
+        TrackTask.Accept(request.CorrelationId, request.Operation, request.Fingerprint, now);
 
-        LogFailed(logger, correlationId, reason, message);
-        await publish.Publish(new TrackFailed(correlationId, taskId, reason, message, refunded, now), cancellationToken);
+    private void Log(Guid correlationId, CreateTaskOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case CreateTaskOutcome.Accepted accepted:
+                LogSubmitted(logger, correlationId, accepted.TaskId);
+                break;
+            case CreateTaskOutcome.Refused refused:
+                LogFailed(logger, correlationId, refused.Reason, refused.Message);
+                break;
+            case CreateTaskOutcome.Unknown unknown:
+                LogFailed(logger, correlationId, TrackFailureReason.SubmissionOutcomeUnknown, unknown.Message);
+                break;
+        }
     }
 
     private CreateTaskRequest WithWebhook(TrackRequest request)

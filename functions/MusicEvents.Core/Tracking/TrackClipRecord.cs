@@ -9,11 +9,15 @@ public sealed record TrackClipRecord(
     Uri? BlobUri = null,
     string? ContentType = null,
     long? SizeBytes = null,
-    string? Sha256 = null)
+    string? Sha256 = null,
+    DateTimeOffset? StoredAt = null)
 {
     [JsonIgnore]
     public string ClipId => Source.ClipId;
 
     [JsonIgnore]
     public bool IsStored => BlobUri is not null;
+
+    public TrackClipRecord StoredAs(TrackStored stored) =>
+        this with { BlobUri = stored.BlobUri, ContentType = stored.ContentType, SizeBytes = stored.SizeBytes, Sha256 = stored.Sha256, StoredAt = stored.StoredAt };
 }

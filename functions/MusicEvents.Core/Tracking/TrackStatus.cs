@@ -18,7 +18,7 @@ public sealed record TrackStatus(
         task.State.ToString(),
         task.TaskId,
         [.. task.Clips.Select(c => new Clip(c.ClipId, c.Source.DurationSeconds, c.BlobUri, c.ContentType, c.SizeBytes, c.Sha256))],
-        task.FailureReason is { } reason ? new FailureInfo(reason.ToString(), task.FailureMessage ?? "", task.CreditsRefunded) : null,
+        task.Failure is { } failure ? new FailureInfo(failure.Reason.ToString(), failure.Message, failure.CreditsRefunded) : null,
         [.. task.History.Select(h => new Step(h.State.ToString(), h.At, h.Note))]);
 
     public sealed record Clip(string ClipId, double? DurationSeconds, Uri? BlobUri, string? ContentType, long? SizeBytes, string? Sha256);

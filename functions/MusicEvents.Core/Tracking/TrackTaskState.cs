@@ -1,6 +1,9 @@
 namespace MusicEvents.Core.Tracking;
 
-/// <summary>A task moves forward only: Accepted → Submitted → Completed → Stored, or to Failed.</summary>
+/// <summary>
+/// Accepted → Submitted → Completed → Stored, or Failed. Forward only, with one way back: a task
+/// failed because we gave up on MusicAPI moves to Completed when its success arrives late.
+/// </summary>
 public enum TrackTaskState
 {
     Accepted,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using MusicEvents.Core.Hosting;
@@ -10,15 +9,15 @@ namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/musicapi?cid=…</c>: nothing is believed before the signature over the raw
-/// bytes checks out; then the delivery is recorded once, the task's state moves (monotonically),
-/// its event is published, and only then is 200 answered. A broker that cannot take the event
-/// answers 503, so that a retrying sender comes again and finds the delivery not yet processed.
+/// bytes checks out; then the delivery is recorded once, its report is published for
+/// <see cref="TaskReportedConsumer"/> (which changes the task), and only once the broker has
+/// confirmed it is 200 answered. A broker that cannot take it answers 503, so that a retrying
+/// sender comes again and finds the delivery not yet processed.
 /// </summary>
 public sealed partial class WebhookHttpHandler(
     WebhookSignatureVerifier verifier,
-    WebhookInbox inbox,
-    TaskReportApplier applier,
-    IPublishEndpoint publish,
+    IWebhookInbox inbox,
+    WebhookReportPublisher reports,
     TimeProvider time,
     ILogger<WebhookHttpHandler> logger)
 {
@@ -92,12 +91,13 @@ public sealed partial class WebhookHttpHandler(
                 return Results.Ok();
             case InboxClaim.InFlight:
                 // The same delivery is being processed by another request: come again later.
+                LogInFlight(logger, delivery.WebhookId);
                 return Results.StatusCode(StatusCodes.Status409Conflict);
         }
 
         try
         {
-            await applier.ApplyAsync(delivery.CorrelationId, report, delivery.WebhookId, publish, cancellationToken);
+            await reports.PublishAsync(delivery, report, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -120,6 +120,9 @@ public sealed partial class WebhookHttpHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId} was already processed: nothing new")]
     private static partial void LogDuplicate(ILogger logger, string webhookId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId} is being processed by another request: answering 409")]
+    private static partial void LogInFlight(ILogger logger, string webhookId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook for {CorrelationId} could not be published: answering 503")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid correlationId);

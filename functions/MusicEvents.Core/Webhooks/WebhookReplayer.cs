@@ -1,17 +1,15 @@
 using System.Text.Json;
-using MassTransit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using MusicEvents.Core.MusicApi;
-using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
-/// Processes a kept delivery again, for operators: down the same path as on arrival, so it can
-/// only re-publish the event this delivery decided, never change a task another report decided.
+/// Publishes a kept delivery's report again, for operators: down the same path as on arrival, so it
+/// can only re-publish the events this delivery decided, never change a task another report decided.
 /// </summary>
-public sealed partial class WebhookReplayer(WebhookInbox inbox, TaskReportApplier applier, IPublishEndpoint publish, ILogger<WebhookReplayer> logger)
+public sealed partial class WebhookReplayer(IWebhookInbox inbox, WebhookReportPublisher reports, ILogger<WebhookReplayer> logger)
 {
     public async Task<IResult> ReplayAsync(string webhookId, CancellationToken cancellationToken)
     {
@@ -31,7 +29,7 @@ public sealed partial class WebhookReplayer(WebhookInbox inbox, TaskReportApplie
             return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The kept body is not JSON.");
         }
 
-        var published = await applier.ApplyAsync(delivery.CorrelationId, report, delivery.WebhookId, publish, cancellationToken, republish: true);
+        var published = await reports.PublishAsync(delivery, report, cancellationToken);
         await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
         LogReplayed(logger, webhookId, delivery.CorrelationId, published);
         return Results.Ok(new { webhookId, delivery.CorrelationId, status = report.Status.ToString(), published });

@@ -18,8 +18,9 @@ public sealed class AudioAnswerTests(MusicEventsHosts hosts)
         await hosts.Events.Publisher.Publish(command);
 
         var failed = await hosts.Events.WaitForAsync<TrackFailed>(command.CorrelationId);
+        var clipId = Assert.Single((await hosts.Events.WaitForAsync<TrackCompleted>(command.CorrelationId)).Clips).ClipId;
         Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
-        Assert.Equal("Refused by the content-type rule: content type 'text/html' is not an audio type we store", failed.Message);
+        Assert.Equal($"Clip {clipId}: refused by the content-type rule: content type 'text/html' is not an audio type we store", failed.Message);
         Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, command.CorrelationId));
         var status = await hosts.StatusAsync(command.CorrelationId);
         Assert.Equal("Failed", status.GetProperty("state").GetString());
@@ -36,7 +37,7 @@ public sealed class AudioAnswerTests(MusicEventsHosts hosts)
 
         var failed = await hosts.Events.WaitForAsync<TrackFailed>(completed.CorrelationId);
         Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
-        Assert.Equal($"Refused by the max-bytes rule: the answer claims {600L << 20} bytes, over Archive:MaxBytes ({512L << 20})", failed.Message);
+        Assert.Equal($"Clip {audio.Clip.ClipId}: refused by the max-bytes rule: the answer claims {600L << 20} bytes, over Archive:MaxBytes ({512L << 20})", failed.Message);
         Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, completed.CorrelationId));
     }
 
@@ -65,7 +66,7 @@ public sealed class AudioAnswerTests(MusicEventsHosts hosts)
 
         var failed = await hosts.Events.WaitForAsync<TrackFailed>(completed.CorrelationId);
         Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
-        Assert.StartsWith("Storing the audio failed: ", failed.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Clip {audio.Clip.ClipId}: storing the audio failed: ", failed.Message, StringComparison.Ordinal);
         Assert.Equal(3, hosts.Sandbox.AudioDownloads(audio.TaskId, audio.Clip.ClipId));
         Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, completed.CorrelationId));
     }

@@ -33,7 +33,7 @@ public sealed class AudioSourceRuleTests(MusicEventsHosts hosts)
 
         var failed = await hosts.Events.WaitForAsync<TrackFailed>(completed.CorrelationId);
         Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
-        Assert.StartsWith($"Refused by the {rule} rule: ", failed.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Clip {clipId}: refused by the {rule} rule: ", failed.Message, StringComparison.Ordinal);
         Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, completed.CorrelationId));
         if (audio is not null)
         {
@@ -51,7 +51,7 @@ public sealed class AudioSourceRuleTests(MusicEventsHosts hosts)
         await hosts.Events.Publisher.Publish(completed);
 
         var failed = await hosts.Events.WaitForAsync<TrackFailed>(completed.CorrelationId);
-        Assert.Equal("Refused by the internal-address rule: host 'localhost' resolves to 127.0.0.1, which is a loopback address", failed.Message);
+        Assert.Equal($"Clip {audio.Clip.ClipId}: refused by the internal-address rule: host 'localhost' resolves to 127.0.0.1, which is a loopback address", failed.Message);
     }
 
     [Fact]

@@ -32,6 +32,35 @@ public sealed class MultipleClipsTests(MusicEventsHosts hosts)
         Assert.Equal(stored.Select(s => s.BlobUri.ToString()).Order(), blobUris);
     }
 
+    [Fact]
+    public async Task A_refused_clip_fails_the_task_naming_it_and_the_other_clip_is_stored_and_announced()
+    {
+        var audio = await SandboxAudio.CreateAsync(hosts, "mb1");
+        var good = new CompletedClip(audio.Clip.ClipId, audio.Clip.AudioUrl);
+
+        // Allowed by name, but localhost resolves to a loopback address: refused by the internal-address rule.
+        var refused = new CompletedClip($"clip-{Guid.NewGuid():N}", new UriBuilder(audio.Clip.AudioUrl) { Host = "localhost" }.Uri.ToString());
+        var completed = new TrackCompleted(Guid.NewGuid(), audio.TaskId, TrackOperation.Extend, [refused, good], DateTimeOffset.UtcNow);
+
+        await hosts.Events.Publisher.Publish(completed);
+
+        var failed = await hosts.Events.WaitForAsync<TrackFailed>(completed.CorrelationId);
+        var stored = await hosts.Events.WaitForAsync<TrackStored>(completed.CorrelationId);
+        Assert.Equal(TrackFailureReason.StorageFailed, failed.Reason);
+        Assert.StartsWith($"Clip {refused.ClipId}: refused by the internal-address rule: ", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(good.ClipId, stored.ClipId);
+        Assert.Equal(stored.Sha256, await Sha256.OfBlobAsync(hosts.Blobs, stored.BlobUri));
+
+        // Nothing committed is left unannounced, and the record lists the stored clip with its blob.
+        var blob = Assert.Single(await StoredBlobs.UnderAsync(hosts.Blobs, completed.CorrelationId));
+        Assert.EndsWith(blob.Name, stored.BlobUri.AbsolutePath, StringComparison.Ordinal);
+        var status = await hosts.StatusAsync(completed.CorrelationId);
+        Assert.Equal("Failed", status.GetProperty("state").GetString());
+        var clips = status.GetProperty("clips").EnumerateArray().ToDictionary(c => c.GetProperty("clipId").GetString()!, c => c.GetProperty("blobUri"));
+        Assert.Equal(stored.BlobUri.ToString(), clips[good.ClipId].GetString());
+        Assert.Equal(JsonValueKind.Null, clips[refused.ClipId].ValueKind);
+    }
+
     private async Task<JsonElement> WaitForStoredAsync(Guid correlationId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -84,9 +84,25 @@ public sealed class MusicEventsHosts : IAsyncLifetime
 
     public Uri DevHostRoute(string path) => new(DevHostUrl, path);
 
-    /// <summary>The answer of GET /api/tracks/{correlationId}.</summary>
-    public Task<JsonElement> StatusAsync(Guid correlationId) =>
-        Http.GetFromJsonAsync<JsonElement>(DevHostRoute($"/api/tracks/{correlationId:D}"));
+    /// <summary>
+    /// The answer of GET /api/tracks/{correlationId}, as a client would read it: a task accepted a
+    /// moment ago is recorded by its consumer one hop later, so a 404 is asked again for a while.
+    /// </summary>
+    public async Task<JsonElement> StatusAsync(Guid correlationId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            using var response = await Http.GetAsync(DevHostRoute($"/api/tracks/{correlationId:D}"));
+            if (response.StatusCode != System.Net.HttpStatusCode.NotFound || DateTime.UtcNow > deadline)
+            {
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>
     /// The DevHost's configuration against this run's servers, for the in-process host and for

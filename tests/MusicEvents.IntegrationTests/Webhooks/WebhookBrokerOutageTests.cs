@@ -32,15 +32,20 @@ public sealed class WebhookBrokerOutageTests(MusicEventsHosts hosts)
     }
 
     [Fact]
-    public async Task A_delivery_refused_with_503_whose_sender_never_retries_is_published_by_the_reconciler()
+    public async Task A_delivery_refused_with_503_whose_sender_never_retries_is_caught_by_polling_and_announced_once()
     {
+        // Its webhooks are dropped by the sandbox: only the forged-by-us copy below and the poll can tell.
+        var command = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+drop", 1, Length: 1);
+        await hosts.Events.Publisher.Publish(command);
+        var submitted = await hosts.Events.WaitForAsync<TrackSubmitted>(command.CorrelationId);
         var audioUrl = new Uri(hosts.SandboxUrl, "/sandbox/audio/none/none.wav").ToString();
-        var delivery = SignedDelivery.Completed(Guid.NewGuid(), "task-outage-no-retry", audioUrl, MusicEventsHosts.MasterKey);
+        var delivery = SignedDelivery.Completed(command.CorrelationId, submitted.TaskId, audioUrl, MusicEventsHosts.MasterKey);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await SendWhileRabbitMqIsDownAsync(delivery));
-        await hosts.Events.WaitForAsync<TrackCompleted>(delivery.CorrelationId, TimeSpan.FromSeconds(90));
+
+        await hosts.Events.WaitForAsync<TrackStored>(command.CorrelationId, TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(hosts.Events.For(delivery.CorrelationId).OfType<TrackCompleted>());
+        Assert.Single(hosts.Events.For(command.CorrelationId).OfType<TrackCompleted>());
     }
 
     private async Task<HttpStatusCode> SendWhileRabbitMqIsDownAsync(SignedDelivery delivery)

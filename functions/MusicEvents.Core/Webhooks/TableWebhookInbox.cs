@@ -8,12 +8,10 @@ using Azure.Storage.Blobs;
 namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
-/// Every accepted delivery, keyed by its <c>X-Webhook-Id</c>, with its raw body and headers kept
-/// for inspection and replay. A delivery is claimed for a short lease while it is processed and
-/// marked processed only once its event is published: so duplicates arriving together process it
-/// once, and a delivery that failed half-way is processed in full when it comes again.
+/// The inbox in Azure Table Storage, an entity per delivery keyed by a hash of its id; bodies too
+/// long for a table property go to a blob beside it.
 /// </summary>
-public sealed class WebhookInbox(TableServiceClient tables, BlobServiceClient blobs, TimeProvider time)
+public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClient blobs, TimeProvider time) : IWebhookInbox
 {
     public const string TableName = "WebhookInbox";
     public const string BodyContainer = "webhook-deliveries";

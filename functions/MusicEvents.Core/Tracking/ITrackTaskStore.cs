@@ -1,0 +1,16 @@
+namespace MusicEvents.Core.Tracking;
+
+/// <summary>Where task records are kept: one per correlation id, written only against the version it was read at.</summary>
+public interface ITrackTaskStore
+{
+    Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts a record read from nowhere (no ETag) or replaces the one at its ETag; returns it with its new ETag.
+    /// </summary>
+    /// <exception cref="TrackTaskConflictException">Someone else wrote it first: read it again and decide again.</exception>
+    Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken);
+
+    /// <summary>Records in <paramref name="state"/> not changed since <paramref name="updatedBefore"/>.</summary>
+    IAsyncEnumerable<TrackTask> ListStaleAsync(TrackTaskState state, DateTimeOffset updatedBefore, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using MusicEvents.Contracts;
+using MusicEvents.Core.Messaging;
+
+namespace MusicEvents.Core.Tracking;
+
+/// <summary>Applies MusicAPI's final report to the task: Completed or Failed, the first final report winning.</summary>
+public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TimeProvider time, ILogger<TaskReportedConsumer> logger)
+    : IConsumer<TaskReported>
+{
+    public async Task Consume(ConsumeContext<TaskReported> context)
+    {
+        var reported = context.Message;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = reported.CorrelationId, ["Input"] = reported.Input });
+        var now = time.GetUtcNow();
+        var task = await store.FindAsync(reported.CorrelationId, context.CancellationToken);
+        TrackTaskChange? change;
+        if (task is not null)
+        {
+            change = task.Report(reported.Input, reported.Report, now);
+        }
+        else
+        {
+            // A genuine report for a task we have no record of (a record lost, another deployment): kept anyway.
+            LogUnknownTask(logger, reported.CorrelationId);
+            change = TrackTaskChange.New(TrackTask.Accept(reported.CorrelationId, TrackOperation.Unknown, "", now))
+                .Then(t => t.Report(reported.Input, reported.Report, now));
+        }
+
+        if (change is null)
+        {
+            LogNothingNew(logger, reported.CorrelationId, task?.State);
+        }
+
+        await context.PublishEventsAsync(await store.CommitAsync(change, context.CancellationToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CorrelationId} has no task record: recording it from MusicAPI's report")]
+    private static partial void LogUnknownTask(ILogger logger, Guid correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} is {State}: this report changes nothing")]
+    private static partial void LogNothingNew(ILogger logger, Guid correlationId, TrackTaskState? state);
+}

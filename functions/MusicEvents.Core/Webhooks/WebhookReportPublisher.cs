@@ -1,0 +1,36 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Tracking;
+
+namespace MusicEvents.Core.Webhooks;
+
+/// <summary>
+/// Puts a verified delivery's report on the bus, for arrival and operator replay alike; a report
+/// that is not final (streaming, running) goes nowhere: it changes no state.
+/// </summary>
+public sealed partial class WebhookReportPublisher(IPublishEndpoint publish, ILogger<WebhookReportPublisher> logger)
+{
+    // A broker that is down would otherwise hold the sender until its own timeout.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
+
+    /// <returns>True when a report was published.</returns>
+    public async Task<bool> PublishAsync(WebhookDelivery delivery, ProviderTaskReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!report.IsFinal)
+        {
+            LogNotFinal(logger, delivery.CorrelationId, report.Status);
+            return false;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(PublishTimeout);
+        await publish.Publish(new TaskReported(delivery.CorrelationId, TrackInputs.Webhook(delivery.WebhookId), report), timeout.Token);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} reported {Status}: not final, nothing to apply")]
+    private static partial void LogNotFinal(ILogger logger, Guid correlationId, ProviderTaskStatus status);
+}

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using MusicEvents.Core.Tracking;
+
+namespace MusicEvents.Tests.Lifecycle;
+
+/// <summary>
+/// <see cref="ITrackTaskStore"/> in memory, with the Table store's ETag semantics: an insert finds
+/// no record, a replace finds the version it was read at, anything else is a conflict.
+/// </summary>
+internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
+{
+    private readonly ConcurrentDictionary<Guid, TrackTask> tasks = new();
+    private long version;
+    private int saves;
+
+    /// <summary>Successful writes so far.</summary>
+    public int Saves => Volatile.Read(ref saves);
+
+    public Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken) =>
+        Task.FromResult(tasks.TryGetValue(correlationId, out var task) ? task : null);
+
+    public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var saved = task with { ETag = $"v{Interlocked.Increment(ref version)}" };
+        var written = task.ETag is null
+            ? tasks.TryAdd(task.CorrelationId, saved)
+            : tasks.TryGetValue(task.CorrelationId, out var current) && current.ETag == task.ETag && tasks.TryUpdate(task.CorrelationId, saved, current);
+        if (!written)
+        {
+            throw TrackTaskConflictException.For(task.CorrelationId);
+        }
+
+        Interlocked.Increment(ref saves);
+        return Task.FromResult(saved);
+    }
+
+    public async IAsyncEnumerable<TrackTask> ListStaleAsync(
+        TrackTaskState state, DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.CompletedTask;
+        foreach (var task in tasks.Values.Where(t => t.State == state && t.UpdatedAt < updatedBefore))
+        {
+            yield return task;
+        }
+    }
+
+    /// <summary>Puts a record in place as if a consumer had saved it.</summary>
+    public TrackTask Put(TrackTask task) => SaveAsync(task with { ETag = null }, CancellationToken.None).Result;
+
+    public TrackTask Get(Guid correlationId) => tasks[correlationId];
+}

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Http;
+using MusicEvents.Contracts;
+using MusicEvents.Core.Tracking;
+using MusicEvents.Core.Webhooks;
+
+namespace MusicEvents.Tests.Lifecycle;
+
+/// <summary>The webhook function's handler, the inbox and the report consumer, on the test harness.</summary>
+public sealed class WebhookLifecycleTests
+{
+    [Fact]
+    public async Task A_verified_delivery_completes_the_task_and_its_TrackCompleted_arrives_after_the_first_publish_failed()
+    {
+        var failOnce = new FailFirstPublish<TrackCompleted>();
+        await using var harness = await LifecycleHarness.StartAsync(publishFilters: failOnce);
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+
+        var status = await harness.ReceiveAsync(Webhook.Completed(task.CorrelationId));
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+        var completed = Assert.Single(await harness.PublishedAsync<TrackCompleted>(task.CorrelationId));
+        Assert.True(failOnce.HasFailed);
+        Assert.Equal(("t-1", "c-1"), (completed.TaskId, Assert.Single(completed.Clips).ClipId));
+        Assert.Single(await harness.PublishedAsync<TrackStored>(task.CorrelationId));
+        Assert.Equal(TrackTaskState.Stored, harness.Store.Get(task.CorrelationId).State);
+    }
+
+    [Fact]
+    public async Task A_failure_delivery_fails_the_task_with_the_refund_MusicAPI_reported()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(Webhook.Failed(task.CorrelationId)));
+
+        var failed = Assert.Single(await harness.PublishedAsync<TrackFailed>(task.CorrelationId));
+        Assert.Equal((TrackFailureReason.ProviderFailed, "upstream failure", (bool?)true), (failed.Reason, failed.Message, failed.CreditsRefunded));
+    }
+
+    [Fact]
+    public async Task A_delivery_the_broker_cannot_take_is_answered_503_and_processed_in_full_when_it_comes_again()
+    {
+        var failOnce = new FailFirstPublish<TaskReported>();
+        await using var harness = await LifecycleHarness.StartAsync(publishFilters: failOnce);
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var delivery = Webhook.Completed(task.CorrelationId);
+
+        var first = await harness.ReceiveAsync(delivery);
+        var again = await harness.ReceiveAsync(delivery);
+
+        Assert.Equal((StatusCodes.Status503ServiceUnavailable, StatusCodes.Status200OK), (first, again));
+        Assert.Single(await harness.PublishedAsync<TrackCompleted>(task.CorrelationId));
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_is_answered_200_and_publishes_nothing_new()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var delivery = Webhook.Completed(task.CorrelationId);
+
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(delivery));
+        await harness.PublishedAsync<TrackStored>(task.CorrelationId);
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(delivery));
+        await harness.QuietAsync();
+
+        Assert.Single(harness.MassTransit.Published.Select<TaskReported>());
+        Assert.Single(harness.MassTransit.Published.Select<TrackCompleted>());
+    }
+
+    [Fact]
+    public async Task A_later_report_of_another_outcome_changes_nothing()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        await harness.ReceiveAsync(Webhook.Completed(task.CorrelationId));
+        await harness.PublishedAsync<TrackStored>(task.CorrelationId);
+
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(Webhook.Failed(task.CorrelationId)));
+        await harness.QuietAsync();
+
+        Assert.Empty(harness.MassTransit.Published.Select<TrackFailed>());
+        Assert.Equal(TrackTaskState.Stored, harness.Store.Get(task.CorrelationId).State);
+    }
+
+    [Fact]
+    public async Task A_replayed_delivery_publishes_the_events_it_decided_again_and_changes_nothing()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var delivery = Webhook.Completed(task.CorrelationId);
+        await harness.ReceiveAsync(delivery);
+        var first = Assert.Single(await harness.PublishedAsync<TrackCompleted>(task.CorrelationId));
+        await harness.PublishedAsync<TrackStored>(task.CorrelationId);
+        var saves = harness.Store.Saves;
+
+        var replayed = await harness.InScopeAsync<WebhookReplayer, IResult>(r => r.ReplayAsync(delivery.WebhookId, CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status200OK, await replayed.StatusCodeAsync());
+        var both = await harness.PublishedAsync<TrackCompleted>(task.CorrelationId, atLeast: 2);
+        Assert.All(both, e => Assert.Equal(first.CompletedAt, e.CompletedAt));
+        Assert.Equal(saves, harness.Store.Saves);
+    }
+
+    [Fact]
+    public async Task A_delivery_signed_with_an_unknown_key_is_a_bare_401_and_publishes_nothing()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var delivery = Webhook.Completed(Guid.NewGuid());
+
+        var status = await harness.InScopeAsync<WebhookHttpHandler, IResult>(h =>
+            h.ReceiveAsync(delivery.ToRequest(harness.Clock.GetUtcNow(), masterKey: new string('a', 64)), CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, await status.StatusCodeAsync());
+        Assert.Empty(harness.MassTransit.Published.Select<TaskReported>());
+    }
+
+    [Fact]
+    public async Task A_report_for_a_task_without_a_record_is_recorded_and_applied()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var correlationId = Guid.NewGuid();
+
+        await harness.ReceiveAsync(Webhook.Completed(correlationId));
+
+        await harness.PublishedAsync<TrackStored>(correlationId);
+        Assert.Equal((TrackOperation.Unknown, TrackTaskState.Stored), (harness.Store.Get(correlationId).Operation, harness.Store.Get(correlationId).State));
+    }
+}
