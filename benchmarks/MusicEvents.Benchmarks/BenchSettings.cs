@@ -39,6 +39,9 @@ public sealed record BenchSettings
     public DateTimeOffset? ArchiveDeadline =>
         StartedAtUnixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) + TimeSpan.FromMinutes(4.75) : null;
 
+    /// <summary>BENCH_ONLY=storage-requests: only the storage-request scenario, printed, docs/benchmarks.md left as it is.</summary>
+    public bool OnlyStorageRequests { get; init; }
+
     /// <summary>The knobs changed from their defaults, as NAME=VALUE, for the command line shown.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
 
@@ -76,6 +79,7 @@ public sealed record BenchSettings
             ArchiveMebibytes = Knob("BENCH_ARCHIVE_MIB", 1024),
             EndToEndCommands = Knob("BENCH_E2E_COMMANDS", 500),
             EndToEndRuns = Knob("BENCH_E2E_RUNS", 3),
+            OnlyStorageRequests = Environment.GetEnvironmentVariable("BENCH_ONLY") == "storage-requests",
         };
         return settings with { Overrides = overrides };
     }

@@ -14,6 +14,16 @@ await using var backlog = await QueueBacklog.StartAsync(settings.RabbitMq);
 var machine = MachineInfo.Describe(publisher.ServerVersion, settings.AzuriteVersion);
 Progress.Line($"DevHost pid {devHost.Pid} at {settings.DevHost}; {machine.Cores} cores, {machine.CpuModel}, load average {machine.LoadAverage}");
 
+if (settings.OnlyStorageRequests)
+{
+    // BENCH_ONLY=storage-requests: the storage-request count alone, printed and not written (about a minute).
+    var alone = await new StorageRequestsScenario(settings, bus, http).RunAsync();
+    var section = new System.Text.StringBuilder();
+    StorageRequestsSection.Append(section, alone);
+    Console.WriteLine(section);
+    return 0;
+}
+
 var window = TimeSpan.FromSeconds(5);
 var idle = new List<IdleSample> { await IdleSample.TakeAsync(devHost, "after start", TimeSpan.Zero, window) };
 var archive = await new ArchiveScenario(settings, bus, devHost, cpu, http).RunAsync();
