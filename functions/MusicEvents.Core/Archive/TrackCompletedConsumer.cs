@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using MusicEvents.Contracts;
 using MusicEvents.Core.Messaging;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Archive;
@@ -15,6 +16,8 @@ namespace MusicEvents.Core.Archive;
 public sealed partial class TrackCompletedConsumer(
     IClipArchiver archiver,
     ITrackTaskStore store,
+    TrackTaskCommitter committer,
+    MusicEventsMetrics metrics,
     TimeProvider time,
     ILogger<TrackCompletedConsumer> logger) : IConsumer<TrackCompleted>
 {
@@ -23,25 +26,36 @@ public sealed partial class TrackCompletedConsumer(
         var completed = context.Message;
         var cancellationToken = context.CancellationToken;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = completed.CorrelationId });
+        var task = await store.FindAsync(completed.CorrelationId, cancellationToken);
         var stored = new List<TrackStored>();
         var refusals = new List<string>();
         foreach (var clip in completed.Clips)
         {
+            using var span = FlowTrace.Tag(FlowTrace.Source.StartActivity("archive clip"), completed.CorrelationId, completed.TaskId);
+            span?.SetTag("musicevents.clip_id", clip.ClipId);
+            var started = time.GetTimestamp();
             try
             {
-                stored.Add(await archiver.ArchiveAsync(completed.CorrelationId, completed.TaskId, clip, cancellationToken));
+                var archived = await archiver.ArchiveAsync(completed.CorrelationId, completed.TaskId, clip, cancellationToken);
+                if (task?.Clips.FirstOrDefault(c => c.ClipId == clip.ClipId) is not { IsStored: true })
+                {
+                    metrics.Archived(archived.SizeBytes, time.GetElapsedTime(started));
+                }
+
+                stored.Add(archived);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 LogFailed(logger, exception, clip.ClipId, completed.CorrelationId);
+                span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
                 refusals.Add(Describe(clip.ClipId, exception));
             }
         }
 
         var now = time.GetUtcNow();
-        var change = await store.FindAsync(completed.CorrelationId, cancellationToken) is { } task
+        var change = task is not null
             ? TrackTaskChange.None(task)
-            : TrackTaskChange.New(TrackTask.Adopt(completed, now));
+            : TrackTaskChange.New(TrackTask.Adopt(completed, now) with { TraceParent = FlowTrace.CurrentTraceParent() });
         foreach (var clip in stored)
         {
             change = change.Then(t => t.Store(clip, now));
@@ -53,7 +67,7 @@ public sealed partial class TrackCompletedConsumer(
             change = change.Then(t => t.Fail(failure, TrackInputs.Storage, now));
         }
 
-        await context.PublishEventsAsync(await store.CommitAsync(change, cancellationToken));
+        await context.PublishEventsAsync(await committer.CommitAsync(change, cancellationToken));
     }
 
     /// <summary>Names the clip and the rule or the last error; never a URL's query, which may carry a token.</summary>

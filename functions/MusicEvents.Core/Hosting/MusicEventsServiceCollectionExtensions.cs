@@ -8,6 +8,7 @@ using MusicEvents.Core.Messaging;
 using MusicEvents.Core.MusicApi;
 using MusicEvents.Core.Reconciliation;
 using MusicEvents.Core.Submission;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Core.Webhooks;
 
@@ -19,13 +20,23 @@ public static class MusicEventsServiceCollectionExtensions
     public static IServiceCollection AddMusicEvents(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMusicEventsTelemetry(configuration);
         services.AddMusicApi(configuration);
         services.AddTrackStorage(configuration);
         services.AddMessaging(configuration);
+        services.AddLifecycle();
         services.AddSubmission();
         services.AddWebhooks();
         services.AddArchive(configuration);
         services.AddReconciliation(configuration);
+        return services;
+    }
+
+    /// <summary>What every consumer that changes a task uses to save it (store itself: AddTrackStorage, or a test's).</summary>
+    public static IServiceCollection AddLifecycle(this IServiceCollection services)
+    {
+        services.AddMusicEventsMetrics();
+        services.TryAddSingleton<TrackTaskCommitter>();
         return services;
     }
 

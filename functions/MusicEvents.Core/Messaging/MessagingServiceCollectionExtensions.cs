@@ -2,6 +2,7 @@ using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MusicEvents.Core.Telemetry;
 
 namespace MusicEvents.Core.Messaging;
 
@@ -26,7 +27,11 @@ public static class MessagingServiceCollectionExtensions
 
             if (rabbitMq is null)
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseConsumeFilter(typeof(FlowTagsConsumeFilter<>), context);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
 
@@ -51,6 +56,7 @@ public static class MessagingServiceCollectionExtensions
                 });
                 // Services in other languages publish plain JSON: accepted beside MassTransit's envelope.
                 cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                cfg.UseConsumeFilter(typeof(FlowTagsConsumeFilter<>), context);
                 cfg.ConfigureEndpoints(context);
             });
         });

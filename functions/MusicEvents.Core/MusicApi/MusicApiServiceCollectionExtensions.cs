@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using MusicEvents.Core.Telemetry;
 using Polly;
 
 namespace MusicEvents.Core.MusicApi;
@@ -11,33 +13,39 @@ public static class MusicApiServiceCollectionExtensions
 {
     public static IServiceCollection AddMusicApi(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMusicEventsMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<MusicApiMetricsHandler>();
         services.AddOptions<MusicApiOptions>()
             .Bind(configuration.GetSection(MusicApiOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddHttpClient<MusicApiClient>((provider, http) =>
+        var client = services.AddHttpClient<MusicApiClient>((provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<MusicApiOptions>>().Value;
+            http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/api/v1/");
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+            // MusicApiClient applies its own timeout, so that it can tell "sent, no answer" apart.
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        client.AddResilienceHandler("musicapi", (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<MusicApiOptions>>().Value;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
             {
-                var options = provider.GetRequiredService<IOptions<MusicApiOptions>>().Value;
-                http.BaseAddress = new Uri(options.BaseUrl.TrimEnd('/') + "/api/v1/");
-                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
-                // MusicApiClient applies its own timeout, so that it can tell "sent, no answer" apart.
-                http.Timeout = Timeout.InfiniteTimeSpan;
-            })
-            .AddResilienceHandler("musicapi", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<MusicApiOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = Math.Max(1, options.TransientRetries),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(500),
-                    ShouldRetryAfterHeader = true,
-                    // Only answers that prove nothing was charged: never a timeout after sending.
-                    ShouldHandle = args => ValueTask.FromResult(options.TransientRetries > 0 && IsSafeToRetry(args.Outcome)),
-                });
+                MaxRetryAttempts = Math.Max(1, options.TransientRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(500),
+                ShouldRetryAfterHeader = true,
+                // Only answers that prove nothing was charged: never a timeout after sending.
+                ShouldHandle = args => ValueTask.FromResult(options.TransientRetries > 0 && IsSafeToRetry(args.Outcome)),
             });
+        });
+
+        // Added after the resilience handler, so inside it: each attempt is timed on its own.
+        client.AddHttpMessageHandler<MusicApiMetricsHandler>();
 
         return services;
     }

@@ -2,13 +2,19 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicEvents.Core.Messaging;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Reconciliation;
 
 /// <summary>Gives up on a task the reconciler found overdue: TimedOut, or SubmissionOutcomeUnknown when it may have been charged.</summary>
 public sealed partial class TaskOverdueConsumer(
-    ITrackTaskStore store, IOptions<ReconciliationOptions> options, TimeProvider time, ILogger<TaskOverdueConsumer> logger)
+    ITrackTaskStore store,
+    TrackTaskCommitter committer,
+    MusicEventsMetrics metrics,
+    IOptions<ReconciliationOptions> options,
+    TimeProvider time,
+    ILogger<TaskOverdueConsumer> logger)
     : IConsumer<TaskOverdue>
 {
     public async Task Consume(ConsumeContext<TaskOverdue> context)
@@ -19,9 +25,10 @@ public sealed partial class TaskOverdueConsumer(
         if (change is { MustSave: true, Task.Failure: { } failure })
         {
             LogGaveUp(logger, overdue.CorrelationId, failure.Reason);
+            metrics.GaveUp();
         }
 
-        await context.PublishEventsAsync(await store.CommitAsync(change, context.CancellationToken));
+        await context.PublishEventsAsync(await committer.CommitAsync(change, context.CancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up on {CorrelationId}: {Reason}")]

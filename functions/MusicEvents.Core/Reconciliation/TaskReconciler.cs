@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Reconciliation;
@@ -16,6 +17,7 @@ public sealed partial class TaskReconciler(
     ITrackTaskStore store,
     MusicApiClient musicApi,
     IPublishEndpoint publish,
+    MusicEventsMetrics metrics,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
     ILogger<TaskReconciler> logger)
@@ -37,8 +39,7 @@ public sealed partial class TaskReconciler(
         // Never submitted (its command lost), or its create call never answered: no poll can tell.
         await foreach (var task in store.ListStaleAsync(TrackTaskState.Accepted, now - settings.GiveUpAfter, cancellationToken))
         {
-            published += await TryAsync(
-                task, () => PublishAsync(new TaskOverdue(task.CorrelationId, task.UpdatedAt), cancellationToken), cancellationToken) ? 1 : 0;
+            published += await TryAsync(task, () => OverdueAsync(task, cancellationToken), cancellationToken) ? 1 : 0;
         }
 
         return published;
@@ -46,14 +47,38 @@ public sealed partial class TaskReconciler(
 
     private async Task<bool> PollAsync(TrackTask task, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (task.TaskId is { } taskId && await musicApi.GetTaskAsync(taskId, cancellationToken) is { IsFinal: true } report)
+        // Part of the task's flow, linked to this timer run.
+        using var span = FlowTrace.Continue("reconcile poll", task.TraceParent, task.CorrelationId, task.TaskId);
+        var report = task.TaskId is { } taskId ? await PollOnceAsync(taskId, cancellationToken) : null;
+        if (report is { IsFinal: true })
         {
             // One input id per MusicAPI task: a repeated poll of the same final answer is the same report.
-            return await PublishAsync(new TaskReported(task.CorrelationId, TrackInputs.Poll(taskId), report), cancellationToken);
+            return await PublishAsync(new TaskReported(task.CorrelationId, TrackInputs.Poll(task.TaskId!), report), cancellationToken);
         }
 
         return now - task.CreatedAt >= options.Value.GiveUpAfter
             && await PublishAsync(new TaskOverdue(task.CorrelationId, task.UpdatedAt), cancellationToken);
+    }
+
+    private async Task<ProviderTaskReport?> PollOnceAsync(string taskId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var report = await musicApi.GetTaskAsync(taskId, cancellationToken);
+            metrics.Polled(report is { IsFinal: true } ? "final" : "pending");
+            return report;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            metrics.Polled("error");
+            throw;
+        }
+    }
+
+    private async Task<bool> OverdueAsync(TrackTask task, CancellationToken cancellationToken)
+    {
+        using var span = FlowTrace.Continue("reconcile overdue", task.TraceParent, task.CorrelationId, task.TaskId);
+        return await PublishAsync(new TaskOverdue(task.CorrelationId, task.UpdatedAt), cancellationToken);
     }
 
     private async Task<bool> PublishAsync<T>(T message, CancellationToken cancellationToken)

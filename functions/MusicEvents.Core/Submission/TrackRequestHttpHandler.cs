@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using FluentValidation;
 using MassTransit;
 using Microsoft.AspNetCore.Http;
 using MusicEvents.Contracts;
 using MusicEvents.Core.Hosting;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Submission;
@@ -47,6 +49,7 @@ public sealed class TrackRequestHttpHandler(
         }
 
         var described = describe(command);
+        FlowTrace.Tag(Activity.Current, described.CorrelationId);
         var existing = await store.FindAsync(described.CorrelationId, cancellationToken);
         if (existing is not null && existing.RequestFingerprint != described.Fingerprint)
         {

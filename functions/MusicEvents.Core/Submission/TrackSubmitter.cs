@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicEvents.Contracts;
 using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Submission;
@@ -15,6 +16,7 @@ namespace MusicEvents.Core.Submission;
 /// </summary>
 public sealed partial class TrackSubmitter(
     ITrackTaskStore store,
+    TrackTaskCommitter committer,
     MusicApiClient musicApi,
     IOptions<MusicApiOptions> options,
     TimeProvider time,
@@ -58,7 +60,7 @@ public sealed partial class TrackSubmitter(
         var claimed = await store.SaveAsync(claim.Task, cancellationToken);
 
         // Not the consumer's token: once sent, the answer is worth waiting for (bounded by CreateTimeout).
-        var outcome = await musicApi.CreateTaskAsync(WithWebhook(request), CancellationToken.None);
+        var outcome = await musicApi.CreateTaskAsync(WithWebhook(request, claimed.TraceParent), CancellationToken.None);
         return await RecordOutcomeAsync(claimed, outcome);
     }
 
@@ -75,7 +77,7 @@ public sealed partial class TrackSubmitter(
             var change = Apply(task, outcome, time.GetUtcNow());
             try
             {
-                var events = await store.CommitAsync(change, CancellationToken.None);
+                var events = await committer.CommitAsync(change, CancellationToken.None);
                 Log(task.CorrelationId, outcome);
                 return events;
             }
@@ -119,11 +121,11 @@ public sealed partial class TrackSubmitter(
         }
 
         var change = found is null ? TrackTaskChange.New(Accept(request, now)).Then(t => t.Fail(failure, TrackInputs.Submission, now)) : found.Fail(failure, TrackInputs.Submission, now);
-        return await store.CommitAsync(change, cancellationToken);
+        return await committer.CommitAsync(change, cancellationToken);
     }
 
     private static TrackTask Accept(TrackRequest request, DateTimeOffset now) =>
-        TrackTask.Accept(request.CorrelationId, request.Operation, request.Fingerprint, now);
+        TrackTask.Accept(request.CorrelationId, request.Operation, request.Fingerprint, now) with { TraceParent = FlowTrace.CurrentTraceParent() };
 
     private void Log(Guid correlationId, CreateTaskOutcome outcome)
     {
@@ -141,13 +143,19 @@ public sealed partial class TrackSubmitter(
         }
     }
 
-    private CreateTaskRequest WithWebhook(TrackRequest request)
+    /// <summary>
+    /// The create body with our webhook: the task's id in <c>cid</c> (its secret derives from it) and
+    /// the flow's traceparent in <c>tp</c>, so the delivery's span continues the flow's trace
+    /// without reading the record (MusicAPI calls the URL as given; it carries no trace context itself).
+    /// </summary>
+    private CreateTaskRequest WithWebhook(TrackRequest request, string? traceParent)
     {
         var webhookUrl = options.Value.WebhookUrl;
         var separator = webhookUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var trace = traceParent is null ? "" : $"&{FlowTrace.WebhookParameter}={traceParent}";
         return request.Body with
         {
-            WebhookUrl = $"{webhookUrl}{separator}cid={request.CorrelationId:D}",
+            WebhookUrl = $"{webhookUrl}{separator}cid={request.CorrelationId:D}{trace}",
             WebhookSecret = WebhookSecrets.Derive(options.Value.WebhookMasterKeys[0], request.CorrelationId),
         };
     }

@@ -62,6 +62,7 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
             ["CreatedAt"] = task.CreatedAt,
             ["UpdatedAt"] = task.UpdatedAt,
             ["SubmissionStartedAt"] = task.SubmissionStartedAt,
+            ["TraceParent"] = task.TraceParent,
             ["Clips"] = JsonSerializer.Serialize(task.Clips),
             ["FailureReason"] = task.Failure?.Reason.ToString(),
             ["FailureMessage"] = task.Failure?.Message,
@@ -79,6 +80,7 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
             CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
             UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
             SubmissionStartedAt = entity.GetDateTimeOffset("SubmissionStartedAt"),
+            TraceParent = entity.GetString("TraceParent"),
             Clips = JsonSerializer.Deserialize<List<TrackClipRecord>>(entity.GetString("Clips") ?? "[]") ?? [],
             Failure = entity.GetString("FailureReason") is { } reason
                 ? new TrackFailure(Enum.Parse<TrackFailureReason>(reason), entity.GetString("FailureMessage") ?? "", entity.GetBoolean("CreditsRefunded"))

@@ -2,11 +2,12 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using MusicEvents.Contracts;
 using MusicEvents.Core.Messaging;
+using MusicEvents.Core.Telemetry;
 
 namespace MusicEvents.Core.Tracking;
 
 /// <summary>Applies MusicAPI's final report to the task: Completed or Failed, the first final report winning.</summary>
-public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TimeProvider time, ILogger<TaskReportedConsumer> logger)
+public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TrackTaskCommitter committer, TimeProvider time, ILogger<TaskReportedConsumer> logger)
     : IConsumer<TaskReported>
 {
     public async Task Consume(ConsumeContext<TaskReported> context)
@@ -24,7 +25,8 @@ public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TimeProv
         {
             // A genuine report for a task we have no record of (a record lost, another deployment): kept anyway.
             LogUnknownTask(logger, reported.CorrelationId);
-            change = TrackTaskChange.New(TrackTask.Accept(reported.CorrelationId, TrackOperation.Unknown, "", now))
+            var accepted = TrackTask.Accept(reported.CorrelationId, TrackOperation.Unknown, "", now) with { TraceParent = FlowTrace.CurrentTraceParent() };
+            change = TrackTaskChange.New(accepted)
                 .Then(t => t.Report(reported.Input, reported.Report, now));
         }
 
@@ -33,7 +35,7 @@ public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TimeProv
             LogNothingNew(logger, reported.CorrelationId, task?.State);
         }
 
-        await context.PublishEventsAsync(await store.CommitAsync(change, context.CancellationToken));
+        await context.PublishEventsAsync(await committer.CommitAsync(change, context.CancellationToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CorrelationId} has no task record: recording it from MusicAPI's report")]

@@ -48,6 +48,9 @@ public sealed partial record TrackTask
     /// <summary>Set before the create call: from then on the task may be charged, so it is never sent again.</summary>
     public DateTimeOffset? SubmissionStartedAt { get; init; }
 
+    /// <summary>The W3C traceparent of the span that accepted the task, so later steps continue the flow's trace.</summary>
+    public string? TraceParent { get; init; }
+
     public IReadOnlyList<TrackClipRecord> Clips { get; init; } = [];
     public TrackFailure? Failure { get; init; }
     public IReadOnlyList<TrackHistoryEntry> History { get; init; } = [];
@@ -96,7 +99,7 @@ public sealed partial record TrackTask
         }
 
         return State == TrackTaskState.Accepted && SubmissionStartedAt is null
-            ? new(this with { SubmissionStartedAt = now, UpdatedAt = now }, [], true)
+            ? new(this with { SubmissionStartedAt = now, UpdatedAt = now }, [], true) { Before = this }
             : null;
     }
 
@@ -114,7 +117,7 @@ public sealed partial record TrackTask
         }
 
         return State is not (TrackTaskState.Accepted or TrackTaskState.Submitted) && TaskId is null
-            ? new(this with { TaskId = taskId, UpdatedAt = now }, [], true)
+            ? new(this with { TaskId = taskId, UpdatedAt = now }, [], true) { Before = this }
             : null;
     }
 
@@ -212,7 +215,7 @@ public sealed partial record TrackTask
         var clip = Clips.FirstOrDefault(c => c.ClipId == stored.ClipId);
         if (clip is { IsStored: true })
         {
-            return new(this, [StoredEventOf(clip)], false);
+            return new(this, [StoredEventOf(clip)], false) { Before = this };
         }
 
         var storable = State == TrackTaskState.Completed || Failure?.Reason == TrackFailureReason.StorageFailed;
@@ -233,17 +236,17 @@ public sealed partial record TrackTask
             };
         }
 
-        return new(updated, events, true);
+        return new(updated, events, true) { Before = this };
     }
 
     private TrackTaskChange Move(TrackTask changed, TrackTaskState state, string input, DateTimeOffset now, string? note, TrackFailure? failure = null)
     {
         var entry = new TrackHistoryEntry(state, now, note, input, failure);
         var moved = changed with { State = state, UpdatedAt = now, History = [.. History, entry] };
-        return new(moved, moved.EventsOf(entry), true);
+        return new(moved, moved.EventsOf(entry), true) { Before = this };
     }
 
     /// <summary>The same events again when the history shows <paramref name="input"/> was taken before.</summary>
     private TrackTaskChange? Again(string input) =>
-        History.LastOrDefault(h => h.Input == input) is { } entry ? new(this, EventsOf(entry), false) : null;
+        History.LastOrDefault(h => h.Input == input) is { } entry ? new(this, EventsOf(entry), false) { Before = this } : null;
 }

@@ -6,8 +6,11 @@ namespace MusicEvents.Core.Tracking;
 /// </summary>
 public sealed record TrackTaskChange(TrackTask Task, IReadOnlyList<object> Events, bool MustSave)
 {
+    /// <summary>The record as it was read, before this change (and the changes it follows); null for a new record.</summary>
+    public TrackTask? Before { get; init; }
+
     /// <summary>Nothing to write, nothing to publish: the start of a chain of inputs.</summary>
-    public static TrackTaskChange None(TrackTask task) => new(task, [], false);
+    public static TrackTaskChange None(TrackTask task) => new(task, [], false) { Before = task };
 
     /// <summary>A record that does not exist in storage yet.</summary>
     public static TrackTaskChange New(TrackTask task) => new(task, [], true);
@@ -17,7 +20,7 @@ public sealed record TrackTaskChange(TrackTask Task, IReadOnlyList<object> Event
     {
         ArgumentNullException.ThrowIfNull(next);
         return next(Task) is { } following
-            ? new(following.Task, [.. Events, .. following.Events], MustSave || following.MustSave)
+            ? new(following.Task, [.. Events, .. following.Events], MustSave || following.MustSave) { Before = Before }
             : this;
     }
 }

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using MusicEvents.Core.Hosting;
 using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Webhooks;
@@ -18,6 +20,7 @@ public sealed partial class WebhookHttpHandler(
     WebhookSignatureVerifier verifier,
     IWebhookInbox inbox,
     WebhookReportPublisher reports,
+    MusicEventsMetrics metrics,
     TimeProvider time,
     ILogger<WebhookHttpHandler> logger)
 {
@@ -45,6 +48,7 @@ public sealed partial class WebhookHttpHandler(
         if (!Guid.TryParseExact(request.Query["cid"].ToString(), "D", out var correlationId))
         {
             LogRefused(logger, "missing or malformed cid", Guid.Empty);
+            metrics.WebhookDelivery("no_task");
             return Results.Unauthorized();
         }
 
@@ -58,8 +62,13 @@ public sealed partial class WebhookHttpHandler(
         if (check != SignatureCheck.Valid || string.IsNullOrWhiteSpace(webhookId) || webhookId.Length > 256)
         {
             LogRefused(logger, check == SignatureCheck.Valid ? "missing or oversized X-Webhook-Id" : check.ToString(), correlationId);
+            metrics.WebhookDelivery(Verdict(check));
             return Results.Unauthorized();
         }
+
+        // Believed from here on: the delivery's span continues the flow's trace (tp, from the URL we gave MusicAPI).
+        FlowTrace.Tag(Activity.Current, correlationId);
+        using var span = FlowTrace.Continue("webhook delivery", request.Query[FlowTrace.WebhookParameter], correlationId);
 
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId, ["WebhookId"] = webhookId });
         if (!(request.ContentType ?? "").StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
@@ -75,8 +84,11 @@ public sealed partial class WebhookHttpHandler(
         }
         catch (JsonException)
         {
+            metrics.WebhookDelivery("malformed");
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The delivery is not valid JSON.");
         }
+
+        FlowTrace.Tag(span, correlationId, report.TaskId);
 
         var delivery = new WebhookDelivery(webhookId, correlationId, KeptHeaders(request), body, time.GetUtcNow());
         return await ProcessAsync(delivery, report, cancellationToken);
@@ -88,10 +100,12 @@ public sealed partial class WebhookHttpHandler(
         {
             case InboxClaim.AlreadyProcessed:
                 LogDuplicate(logger, delivery.WebhookId);
+                metrics.WebhookDelivery("duplicate");
                 return Results.Ok();
             case InboxClaim.InFlight:
                 // The same delivery is being processed by another request: come again later.
                 LogInFlight(logger, delivery.WebhookId);
+                metrics.WebhookDelivery("in_flight");
                 return Results.StatusCode(StatusCodes.Status409Conflict);
         }
 
@@ -107,8 +121,17 @@ public sealed partial class WebhookHttpHandler(
         }
 
         await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
+        metrics.WebhookDelivery("valid");
         return Results.Ok();
     }
+
+    private static string Verdict(SignatureCheck check) => check switch
+    {
+        SignatureCheck.Valid => "missing_webhook_id",
+        SignatureCheck.StaleTimestamp => "stale",
+        SignatureCheck.LegacyScheme => "legacy_scheme",
+        _ => "bad_signature",
+    };
 
     private static Dictionary<string, string> KeptHeaders(HttpRequest request) =>
         KeptHeaderNames

@@ -11,6 +11,9 @@ namespace MusicEvents.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class EventObserver : IAsyncDisposable
 {
+    /// <summary>The start of the observer's queue name (and of its spans' names).</summary>
+    public const string EndpointPrefix = "integration-observer-";
+
     private readonly ConcurrentQueue<object> events = new();
     private readonly SemaphoreSlim arrived = new(0);
     private readonly IBusControl bus;
@@ -30,7 +33,7 @@ public sealed class EventObserver : IAsyncDisposable
                 h.Username(address.Username);
                 h.Password(address.Password);
             });
-            cfg.ReceiveEndpoint($"integration-observer-{Guid.NewGuid():N}", e =>
+            cfg.ReceiveEndpoint($"{EndpointPrefix}{Guid.NewGuid():N}", e =>
             {
                 // Durable, so events published while the broker restarts wait here for the observer.
                 e.AutoDelete = false;

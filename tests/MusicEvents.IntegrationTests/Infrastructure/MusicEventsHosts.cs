@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.DevHost;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using MusicEvents.Sandbox;
 
 namespace MusicEvents.IntegrationTests.Infrastructure;
@@ -38,6 +41,12 @@ public sealed class MusicEventsHosts : IAsyncLifetime
     public SandboxState Sandbox => sandbox!.Services.GetRequiredService<SandboxState>();
     public EventObserver Events { get; private set; } = null!;
     public TestClock Clock { get; } = new();
+
+    /// <summary>The spans of this run, exported in memory by the in-process DevHost.</summary>
+    public SpanCollector Spans { get; } = new();
+
+    /// <summary>The in-process DevHost's services (its meter factory, for instance).</summary>
+    public IServiceProvider DevHostServices => devHost!.Services;
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
     public BlobServiceClient Blobs { get; } = new(TestEnvironment.Storage);
 
@@ -57,6 +66,7 @@ public sealed class MusicEventsHosts : IAsyncLifetime
         {
             builder.Configuration.AddInMemoryCollection(DevHostSettings(DevHostUrl, TestEnvironment.RabbitMq));
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            builder.Services.AddMusicEventsTelemetryExport(traces: t => t.AddProcessor(new SimpleActivityExportProcessor(Spans)));
         });
         await devHost.StartAsync();
         Http.DefaultRequestHeaders.Add("x-functions-key", FunctionKey);

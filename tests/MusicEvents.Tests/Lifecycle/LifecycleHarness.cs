@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Http;
@@ -35,6 +36,9 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     public FakeClipArchiver Archiver { get; } = new();
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>This harness's own meters (a meter factory per service provider, so parallel tests do not mix).</summary>
+    public IMeterFactory Meters => provider.GetRequiredService<IMeterFactory>();
+
     /// <param name="musicApi">What MusicAPI answers, in order (the stub repeats the last).</param>
     /// <param name="publishFilters">Filters on every publish, e.g. <see cref="FailFirstPublish{T}"/>.</param>
     public static async Task<LifecycleHarness> StartAsync(StubHandler? musicApi = null, params IFilter<PublishContext>[] publishFilters)
@@ -60,6 +64,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         services.AddSingleton<IClipArchiver>(_ => harness!.Archiver);
         services.AddMusicApi(configuration);
         services.AddHttpClient<MusicApiClient>().ConfigurePrimaryHttpMessageHandler(() => musicApi ?? new StubHandler(StubHandler.Status(500)));
+        services.AddLifecycle();
         services.AddSubmission();
         services.AddWebhooks();
         services.AddReconciliation(configuration);
@@ -99,10 +104,10 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     }
 
     /// <summary>Sends the delivery to the webhook function's handler, signed now; the status code it answered.</summary>
-    public async Task<int> ReceiveAsync(Webhook delivery)
+    public async Task<int> ReceiveAsync(Webhook delivery, string masterKey = MasterKey)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var result = await InScopeAsync<WebhookHttpHandler, IResult>(h => h.ReceiveAsync(delivery.ToRequest(Clock.GetUtcNow()), CancellationToken.None));
+        var result = await InScopeAsync<WebhookHttpHandler, IResult>(h => h.ReceiveAsync(delivery.ToRequest(Clock.GetUtcNow(), masterKey), CancellationToken.None));
         return await result.StatusCodeAsync();
     }
 
