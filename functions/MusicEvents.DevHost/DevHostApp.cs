@@ -1,4 +1,7 @@
 using MusicEvents.Core.Hosting;
+using MusicEvents.Core.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 using MusicEvents.Functions.Tracks;
 
 namespace MusicEvents.DevHost;
@@ -16,6 +19,11 @@ public static class DevHostApp
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddMusicEvents(builder.Configuration);
         builder.Services.AddStorageRequestCounting();
+        if (builder.Configuration["DevHost:SpanFile"] is { Length: > 0 } spanFile)
+        {
+            // ./dev demo's waterfall: every span, written as it ends.
+            builder.Services.AddMusicEventsTelemetryExport(traces: t => t.AddProcessor(new SimpleActivityExportProcessor(new SpanFileExporter(spanFile))));
+        }
 
         var catalog = FunctionCatalog.Discover(typeof(ExtendTrack).Assembly);
         builder.Services.AddSingleton(catalog);
