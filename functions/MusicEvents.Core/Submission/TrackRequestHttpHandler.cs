@@ -11,9 +11,10 @@ using MusicEvents.Core.Tracking;
 namespace MusicEvents.Core.Submission;
 
 /// <summary>
-/// <c>POST /api/tracks/extend</c> and <c>/replace-section</c>: validate, refuse a correlation id
-/// already taken by another request, and put the same command on the bus as any other service
-/// would; its consumer records the task. The status route may trail the 202 by that one hop.
+/// <c>POST /api/tracks/extend</c> and <c>/replace-section</c>: validate, reserve the correlation id
+/// for this request (refusing one another request holds), and put the same command on the bus as
+/// any other service would; its consumer records the task, so the status route may trail the 202
+/// by that one hop.
 /// </summary>
 public sealed class TrackRequestHttpHandler(
     IValidator<ExtendTrackCommand> extendValidator,
@@ -50,8 +51,8 @@ public sealed class TrackRequestHttpHandler(
 
         var described = describe(command);
         FlowTrace.Tag(Activity.Current, described.CorrelationId);
-        var existing = await store.FindAsync(described.CorrelationId, cancellationToken);
-        if (existing is not null && existing.RequestFingerprint != described.Fingerprint)
+        // Before the command exists anywhere, so two different requests sent together cannot both be accepted.
+        if (await store.ReserveAsync(described.CorrelationId, described.Fingerprint, cancellationToken) != described.Fingerprint)
         {
             return Results.Problem(
                 statusCode: StatusCodes.Status409Conflict,
@@ -59,11 +60,7 @@ public sealed class TrackRequestHttpHandler(
                 detail: $"Task {described.CorrelationId} was requested with other values; use a new correlationId.");
         }
 
-        if (existing is not null)
-        {
-            // The same request again: its command was taken already.
-            return Accepted(described.CorrelationId);
-        }
+        // The same request again is published again: its first publish may have failed (the consumer takes it once).
 
         try
         {

@@ -11,6 +11,13 @@ public interface ITrackTaskStore
     /// <exception cref="TrackTaskConflictException">Someone else wrote it first: read it again and decide again.</exception>
     Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reserves <paramref name="correlationId"/> for the request with <paramref name="fingerprint"/>
+    /// (insert-if-absent, beside the task's record, not its state): the first request wins.
+    /// </summary>
+    /// <returns>The fingerprint the id is reserved for: this one, unless another request took it first.</returns>
+    Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken);
+
     /// <summary>Records in <paramref name="state"/> not changed since <paramref name="updatedBefore"/>.</summary>
     IAsyncEnumerable<TrackTask> ListStaleAsync(TrackTaskState state, DateTimeOffset updatedBefore, CancellationToken cancellationToken);
 }

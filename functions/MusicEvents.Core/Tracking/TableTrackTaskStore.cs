@@ -12,6 +12,9 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
     public const string TasksTable = "TrackTasks";
     private const string RowKey = "task";
 
+    // The reservation of an id by an HTTP request: in the task's partition, another row.
+    private const string ReservationRowKey = "request";
+
     private TableClient Tasks => tables.GetTableClient(TasksTable);
 
     public async Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken)
@@ -37,10 +40,24 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
         }
     }
 
+    public async Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Tasks.AddEntityAsync(new TableEntity(Key(correlationId), ReservationRowKey) { ["Fingerprint"] = fingerprint }, cancellationToken);
+            return fingerprint;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var reserved = await Tasks.GetEntityAsync<TableEntity>(Key(correlationId), ReservationRowKey, cancellationToken: cancellationToken);
+            return reserved.Value.GetString("Fingerprint");
+        }
+    }
+
     public async IAsyncEnumerable<TrackTask> ListStaleAsync(
         TrackTaskState state, DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"State eq {state.ToString()} and UpdatedAt lt {updatedBefore}");
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and State eq {state.ToString()} and UpdatedAt lt {updatedBefore}");
         await foreach (var entity in Tasks.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return TrackTaskEntity.Read(entity);

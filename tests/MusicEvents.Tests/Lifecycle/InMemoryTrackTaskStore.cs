@@ -11,6 +11,7 @@ namespace MusicEvents.Tests.Lifecycle;
 internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
 {
     private readonly ConcurrentDictionary<Guid, TrackTask> tasks = new();
+    private readonly ConcurrentDictionary<Guid, string> reservations = new();
     private long version;
     private int saves;
 
@@ -35,6 +36,9 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
         Interlocked.Increment(ref saves);
         return Task.FromResult(saved);
     }
+
+    public Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken) =>
+        Task.FromResult(reservations.GetOrAdd(correlationId, fingerprint));
 
     public async IAsyncEnumerable<TrackTask> ListStaleAsync(
         TrackTaskState state, DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -25,15 +25,17 @@ public sealed class TrackRequestLifecycleTests
     }
 
     [Fact]
-    public async Task A_correlation_id_taken_by_another_request_is_409_and_nothing_is_published()
+    public async Task A_correlation_id_taken_by_another_request_is_409_even_before_its_command_was_taken()
     {
         await using var harness = await LifecycleHarness.StartAsync();
-        var taken = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var correlationId = Guid.NewGuid();
 
-        var status = await PostExtendAsync(harness, $$"""{"correlationId":"{{taken.CorrelationId}}","clipId":"other","startsAt":1}""");
+        var first = await PostExtendAsync(harness, $$"""{"correlationId":"{{correlationId}}","clipId":"one","startsAt":1}""");
+        var other = await PostExtendAsync(harness, $$"""{"correlationId":"{{correlationId}}","clipId":"other","startsAt":1}""");
+        var again = await PostExtendAsync(harness, $$"""{"correlationId":"{{correlationId}}","clipId":"one","startsAt":1}""");
 
-        Assert.Equal(StatusCodes.Status409Conflict, status);
-        Assert.Empty(harness.MassTransit.Published.Select<ExtendTrackCommand>());
+        Assert.Equal((StatusCodes.Status202Accepted, StatusCodes.Status409Conflict, StatusCodes.Status202Accepted), (first, other, again));
+        Assert.DoesNotContain(harness.MassTransit.Published.Select<ExtendTrackCommand>(), m => m.Context.Message.ClipId == "other");
     }
 
     [Fact]
