@@ -2,7 +2,10 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using MusicEvents.Core.Hosting;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddMusicEvents(builder.Configuration);
-builder.Build().Run();
+return ConfiguredHost.Run(() =>
+{
+    var builder = FunctionsApplication.CreateBuilder(args);
+    builder.ConfigureFunctionsWebApplication();
+    builder.Services.AddMusicEvents(builder.Configuration);
+    return builder.Build();
+});

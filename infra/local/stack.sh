@@ -37,8 +37,10 @@ stack_begin() {
 
 stack_teardown() {
   local rc=$? t0
-  trap - EXIT TERM HUP
-  trap '' INT # a second Ctrl-C must not cut the teardown short
+  trap - EXIT TERM
+  # A second Ctrl-C must not cut the teardown short, nor the terminal's hangup when the window
+  # (or the shell that ran ./dev) goes away meanwhile: what was started would be left running.
+  trap '' INT HUP
   set +e
   t0=$(now_ms)
   log "stopping what ./dev $DEV_MODE started..."

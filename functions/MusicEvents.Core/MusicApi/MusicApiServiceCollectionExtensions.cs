@@ -1,8 +1,10 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using MusicEvents.Core.Hosting;
 using Polly;
 
 namespace MusicEvents.Core.MusicApi;
@@ -13,8 +15,9 @@ public static class MusicApiServiceCollectionExtensions
     {
         services.AddOptions<MusicApiOptions>()
             .Bind(configuration.GetSection(MusicApiOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(MusicApiOptions.SectionName)
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MusicApiOptions>, WebhookMasterKeyRules>());
 
         services.AddHttpClient<MusicApiClient>((provider, http) =>
             {
