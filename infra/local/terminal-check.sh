@@ -4,11 +4,11 @@
 # seconds, and that nothing it started is left running afterwards. CI never has a terminal of its
 # own, so without this a command that hangs only at a terminal would pass there unseen. .ci/run uses it.
 #
-#   infra/local/terminal-check.sh run MODE TIMEOUT_S [ARGS...]
+#   infra/local/terminal-check.sh run TIMEOUT_S ./dev MODE [ARGS...]
 #       ./dev MODE ARGS must exit 0 within TIMEOUT_S (then it is killed and the check fails)
-#   infra/local/terminal-check.sh interrupt MODE LINE [LIMIT_S]
+#   infra/local/terminal-check.sh interrupt LIMIT_S LINE ./dev MODE
 #       once ./dev MODE has printed LINE, Ctrl-C is typed on its terminal; it must end within
-#       LIMIT_S (default 15) with exit code 130
+#       LIMIT_S with exit code 130
 #
 # Either way, no process may be left carrying the run's marker (MUSICEVENTS_DEV_RUN, see lib.sh).
 set -euo pipefail
@@ -30,7 +30,7 @@ leftovers() {
 }
 
 check_run() {
-  local mode=$1 limit=$2 rc=0 t0
+  local limit=$1 mode=$2 rc=0 t0
   shift 2
   t0=$(now_ms)
   log "terminal check: ./dev $mode $* in a pseudo-terminal, at most ${limit} s"
@@ -50,7 +50,7 @@ check_run() {
 }
 
 check_interrupt() {
-  local mode=$1 line=$2 limit=${3:-15} work fifo out spid rc=0 t0 deadline
+  local limit=$1 line=$2 mode=$3 work fifo out spid rc=0 t0 deadline
   work=$(mktemp -d)
   fifo=$work/keys out=$work/screen
   mkfifo "$fifo"
@@ -102,8 +102,10 @@ check_interrupt() {
   log "terminal check: Ctrl-C ended ./dev $mode in $took (exit 130), nothing left running"
 }
 
+usage() { die "usage: $0 run TIMEOUT_S ./dev MODE [ARGS...] | interrupt LIMIT_S LINE ./dev MODE"; }
+
 case ${1:-} in
-  run) shift; (($# >= 2)) || die "usage: $0 run MODE TIMEOUT_S [ARGS...]"; check_run "$@" ;;
-  interrupt) shift; (($# >= 2)) || die "usage: $0 interrupt MODE LINE [LIMIT_S]"; check_interrupt "$@" ;;
-  *) die "usage: $0 run MODE TIMEOUT_S [ARGS...] | interrupt MODE LINE [LIMIT_S]" ;;
+  run) if (($# < 4)) || [[ $3 != ./dev ]]; then usage; fi; limit=$2; shift 3; check_run "$limit" "$@" ;;
+  interrupt) if (($# != 5)) || [[ $4 != ./dev ]]; then usage; fi; check_interrupt "$2" "$3" "$5" ;;
+  *) usage ;;
 esac
