@@ -33,7 +33,7 @@ check_run() {
   local limit=$1 mode=$2 rc=0 t0
   shift 2
   t0=$(now_ms)
-  log "terminal check: ./dev $mode $* in a pseudo-terminal, at most ${limit} s"
+  log "terminal check: ./dev $mode${*:+ $*} in a pseudo-terminal, at most ${limit} s"
   # script -e returns the command's exit code; the terminal's CRs are dropped for the log readers.
   set +e
   timeout -k 10 "$limit" script -qefc "exec ./dev $mode $*" /dev/null </dev/null 2>&1 | sed -u 's/\r//g'
@@ -46,7 +46,7 @@ check_run() {
   fi
   leftovers "$mode" || return 1
   ((rc == 0)) || { err "./dev $mode failed in a pseudo-terminal (exit $rc)"; return "$rc"; }
-  log "terminal check: ./dev $mode ended in $(since "$t0"), exit 0, nothing left running"
+  log "terminal check: ./dev $mode${*:+ $*} ended in $(since "$t0"), exit 0, nothing left running"
 }
 
 check_interrupt() {
