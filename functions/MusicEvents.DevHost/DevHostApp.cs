@@ -16,7 +16,13 @@ public static class DevHostApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // appsettings.json (log levels, timestamps) is read from beside the DLL, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(DevHostApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Services.AddMusicEvents(builder.Configuration);
         builder.Services.AddStorageRequestCounting();
         if (builder.Configuration["DevHost:SpanFile"] is { Length: > 0 } spanFile)

@@ -1,3 +1,4 @@
+using MusicEvents.Core.Hosting;
 using MusicEvents.DevHost;
 
-DevHostApp.Create(args).Run();
+return ConfiguredHost.Run(() => DevHostApp.Create(args));

@@ -1,4 +1,4 @@
-using NCrontab;
+using MusicEvents.Core.Hosting;
 
 namespace MusicEvents.DevHost;
 
@@ -49,19 +49,17 @@ public sealed partial class TimerFunctionRunner(
     private Func<DateTime, DateTime> NextOccurrence(TimerFunction timer)
     {
         var schedule = ResolveSettings(timer.Schedule);
-        if (TimeSpan.TryParse(schedule, System.Globalization.CultureInfo.InvariantCulture, out var interval) && interval > TimeSpan.Zero)
-        {
-            return now => now + interval;
-        }
-
-        var cron = CrontabSchedule.Parse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
-        return cron.GetNextOccurrence;
+        return TimerSchedule.TryParse(schedule)
+            ?? throw new ConfigurationRefusedException($"{SettingName(timer.Schedule) ?? timer.Name}: \"{schedule}\" is neither NCRONTAB with seconds nor a positive TimeSpan.");
     }
 
     private string ResolveSettings(string schedule) =>
-        schedule.StartsWith('%') && schedule.EndsWith('%') && schedule.Length > 2
-            ? configuration[schedule[1..^1]] ?? throw new InvalidOperationException($"The timer schedule setting {schedule[1..^1]} is not configured.")
+        SettingName(schedule) is { } setting
+            ? configuration[setting] ?? throw new ConfigurationRefusedException($"{setting} is required: the schedule of a timer function.")
             : schedule;
+
+    private static string? SettingName(string schedule) =>
+        schedule.StartsWith('%') && schedule.EndsWith('%') && schedule.Length > 2 ? schedule[1..^1] : null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer function {Function} failed; it runs again on its next occurrence")]
     private static partial void LogTimerFailed(ILogger logger, Exception exception, string function);

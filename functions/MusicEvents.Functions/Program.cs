@@ -5,13 +5,16 @@ using Microsoft.Extensions.Hosting;
 using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Telemetry;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Services.AddMusicEvents(builder.Configuration);
-if (TelemetryServiceCollectionExtensions.IsExporting(builder.Configuration))
+return ConfiguredHost.Run(() =>
 {
-    // The Functions host's trace context becomes the parent of the worker's spans (host.json: telemetryMode).
-    builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
-}
+    var builder = FunctionsApplication.CreateBuilder(args);
+    builder.ConfigureFunctionsWebApplication();
+    builder.Services.AddMusicEvents(builder.Configuration);
+    if (TelemetryServiceCollectionExtensions.IsExporting(builder.Configuration))
+    {
+        // The Functions host's trace context becomes the parent of the worker's spans (host.json: telemetryMode).
+        builder.Services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+    }
 
-builder.Build().Run();
+    return builder.Build();
+});

@@ -7,14 +7,18 @@
 #   DEV_SANDBOX_URL       the MusicAPI sandbox; DEV_SANDBOX_API_KEY its bearer key (this run only)
 #   DEV_BLOB_URL          Azurite blob endpoint (…/devstoreaccount1); DEV_TABLE_URL the table one
 #   AzureWebJobsStorage   the storage connection string; ConnectionStrings__RabbitMq, Messaging__Transport
+#   DEV_RUN_DIR           this run's folder (.dev/demo)
 #   DEV_LOGS, DEV_MODE    log folder (.dev/logs/demo-devhost.log, demo-sandbox.log, ...)
 #   log/warn/err          helpers from lib.sh (stderr)
 
 # Sends one extend and one replace-section request over HTTP (each becomes a command on the bus),
 # follows each task through GET /api/tracks/{id} until it is Stored or Failed, and prints its
-# task id, every state with its time, and where the audio is. Exits 0 only when both are Stored.
+# task id, every state with its time, and where the audio is: its blob, and a copy of it in
+# .dev/demo/audio/ that a person can play. Exits 0 only when both are Stored and copied.
 run_demo() {
   local extend replace rc=0
+  DEMO_AUDIO_DIR=$DEV_RUN_DIR/audio
+  rm -rf "$DEMO_AUDIO_DIR" # this run's audio only
   extend=$(demo_post extend '{"clipId":"demo-clip","startsAt":30.5,"length":8,"instruction":"extend it with a short outro"}') || return 1
   replace=$(demo_post replace-section '{"clipId":"demo-clip","startsAt":10,"endsAt":16.5,"instruction":"a softer bridge"}') || return 1
   demo_follow extend "$extend" || rc=1
@@ -45,14 +49,7 @@ demo_follow() {
     [[ $state == Stored || $state == Failed || $SECONDS -ge $deadline ]] && break
     sleep 0.5
   done
-  printf '%s' "$status" | node -e '
-    let s = ""; process.stdin.on("data", d => s += d).on("end", () => {
-      const t = JSON.parse(s), name = process.argv[1];
-      console.log(`\n${name}: ${t.correlationId}`);
-      console.log(`  MusicAPI task  ${t.taskId ?? "(none)"}`);
-      for (const h of t.history) console.log(`  ${h.state.padEnd(10)} ${h.at}${h.note ? "  " + h.note : ""}`);
-      for (const c of t.clips) console.log(`  audio      ${c.blobUri ?? "(not stored)"}  ${c.sizeBytes ?? "?"} bytes  ${c.contentType ?? ""}  sha256 ${c.sha256 ?? "?"}`);
-      if (t.failure) console.log(`  failed     ${t.failure.reason}: ${t.failure.message}`);
-    });' "$name"
+  # The report, and each stored blob copied to .dev/demo/audio/ (kept after everything stops).
+  printf '%s' "$status" | (cd "$DEV_ROOT" && node "$DEV_LOCAL/demo-report.js" "$name" "$(rel "$DEMO_AUDIO_DIR")") || return 1
   [[ $state == Stored ]] || { err "$name ended $state"; return 1; }
 }

@@ -37,8 +37,10 @@ stack_begin() {
 
 stack_teardown() {
   local rc=$? t0
-  trap - EXIT TERM HUP
-  trap '' INT # a second Ctrl-C must not cut the teardown short
+  trap - EXIT TERM
+  # A second Ctrl-C must not cut the teardown short, nor the terminal's hangup when the window
+  # (or the shell that ran ./dev) goes away meanwhile: what was started would be left running.
+  trap '' INT HUP
   set +e
   t0=$(now_ms)
   log "stopping what ./dev $DEV_MODE started..."
@@ -149,10 +151,12 @@ stack_up() {
   cat <<EOF
 
 MusicEvents DevHost   $h
-  POST $h/api/tracks/extend
-  POST $h/api/tracks/replace-section
-  GET  $h/api/tracks/{correlationId}
-  POST $h/api/webhooks/musicapi?cid={correlationId}   (MusicAPI's callback)
+  POST $h/api/tracks/extend                        extend
+  POST $h/api/tracks/replace-section               replace a section
+  GET  $h/api/tracks/{correlationId}               status
+  POST $h/api/webhooks/musicapi?cid={correlationId}   MusicAPI's callback
+  POST $h/api/webhooks/musicapi/replay/{webhookId}    replay a kept callback (operators)
+  GET  $h/devhost/health                           health (bus connected, endpoints ready)
 Sandbox (MusicAPI)    $DEV_SANDBOX_URL   (Authorization: Bearer $DEV_SANDBOX_API_KEY)
 RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}
 Azurite               blob $DEV_BLOB_URL   table $DEV_TABLE_URL
@@ -173,7 +177,8 @@ cmd_demo() {
   local rc=0
   stack_up demo
   run_demo || rc=$?
-  if ((rc == 0)); then log "demo succeeded"; else err "demo failed (exit $rc)"; fi
+  if ((rc == 0)); then log "demo succeeded: the audio is in $(rel "$DEV_RUN_DIR/audio")/ (kept after everything stops)"
+  else err "demo failed (exit $rc)"; fi
   exit "$rc"
 }
 
@@ -185,7 +190,7 @@ BENCH_DLL=$DEV_ROOT/benchmarks/MusicEvents.Benchmarks/bin/Release/net10.0/MusicE
 # benchmark, which prints its report and writes docs/benchmarks.md. Its exit status is ours.
 cmd_bench() {
   local rc=0 started devhost_pid azurite groups APP_PGID='' RMQ_PGID='' AZ_BLOB_PGID='' AZ_TABLE_PGID=''
-  (($# == 0)) || die "./dev bench takes no arguments (BENCH_* variables shorten a run: see docs/benchmarks.md)"
+  # No arguments (./dev refuses them): BENCH_* variables shorten a run, see docs/benchmarks.md.
   started=$(now_ms)
   DEV_EXTRA_PROJECTS=("$BENCH_PROJECT")
   DEV_SANDBOX_ENV=(Sandbox__CompletionDelay=00:00:00 Sandbox__InitialCredits=1000000000)

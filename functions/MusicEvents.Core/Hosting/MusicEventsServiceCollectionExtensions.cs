@@ -68,7 +68,7 @@ public static class MusicEventsServiceCollectionExtensions
         var legacyKey = configuration.GetSection($"{ArchiveOptions.SectionName}:AllowPrivateNetworks").Exists();
         services.AddOptions<ArchiveOptions>()
             .Bind(configuration.GetSection(ArchiveOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(ArchiveOptions.SectionName)
             .Validate(
                 _ => !legacyKey,
                 "Archive:AllowPrivateNetworks is gone: list the hosts that may resolve to internal addresses in Archive:PrivateNetworkHosts (Development only).")
@@ -88,8 +88,12 @@ public static class MusicEventsServiceCollectionExtensions
     {
         services.AddOptions<ReconciliationOptions>()
             .Bind(configuration.GetSection(ReconciliationOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(ReconciliationOptions.SectionName)
             .Validate(o => o.OverdueAfter > TimeSpan.Zero && o.GiveUpAfter > o.OverdueAfter, "Reconciliation:GiveUpAfter must be longer than Reconciliation:OverdueAfter, both positive.")
+            // The timer reads it through %Reconciliation:Schedule%: a schedule it cannot parse would end the host later, naming nothing.
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.Schedule) || TimerSchedule.TryParse(o.Schedule) is not null,
+                "Reconciliation:Schedule must be NCRONTAB with seconds (\"0 */1 * * * *\") or a positive TimeSpan (\"00:01:00\").")
             .ValidateOnStart();
         services.AddScoped<TaskReconciler>();
         return services;

@@ -11,11 +11,9 @@ public static class StorageServiceCollectionExtensions
     /// <summary>Table and Blob clients from AzureWebJobsStorage (a connection string).</summary>
     public static IServiceCollection AddTrackStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration["AzureWebJobsStorage"];
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException("AzureWebJobsStorage (a storage connection string) is required.");
-        }
+        StorageSetting.ThrowIfUnusable(configuration);
+        var connectionString = configuration[StorageSetting.Key]
+            ?? throw new ConfigurationRefusedException($"{StorageSetting.Key}: identity-based storage is not supported by this build; set a connection string.");
 
         services.AddAzureClients(clients =>
         {

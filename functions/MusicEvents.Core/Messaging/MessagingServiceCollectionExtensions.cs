@@ -2,6 +2,7 @@ using System.Security.Authentication;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Telemetry;
 
 namespace MusicEvents.Core.Messaging;
@@ -15,10 +16,7 @@ public static class MessagingServiceCollectionExtensions
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.RabbitMq);
-        var rabbitMq = transport == MessagingTransport.RabbitMq
-            ? RabbitMqAddress.Parse(configuration.GetConnectionString("RabbitMq")
-                ?? throw new InvalidOperationException("ConnectionStrings:RabbitMq is required when Messaging:Transport is RabbitMq."))
-            : null;
+        var rabbitMq = transport == MessagingTransport.RabbitMq ? RabbitMq(configuration) : null;
 
         services.AddMassTransit(bus =>
         {
@@ -62,5 +60,19 @@ public static class MessagingServiceCollectionExtensions
         });
 
         return services;
+    }
+
+    private static RabbitMqAddress RabbitMq(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("RabbitMq")
+            ?? throw new ConfigurationRefusedException("ConnectionStrings:RabbitMq is required when Messaging:Transport is RabbitMq.");
+        try
+        {
+            return RabbitMqAddress.Parse(connectionString);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new ConfigurationRefusedException(exception.Message, exception);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Telemetry;
 using Polly;
 
@@ -18,8 +19,9 @@ public static class MusicApiServiceCollectionExtensions
         services.TryAddTransient<MusicApiMetricsHandler>();
         services.AddOptions<MusicApiOptions>()
             .Bind(configuration.GetSection(MusicApiOptions.SectionName))
-            .ValidateDataAnnotations()
+            .ValidateDataAnnotationsByKey(MusicApiOptions.SectionName)
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MusicApiOptions>, WebhookMasterKeyRules>());
 
         var client = services.AddHttpClient<MusicApiClient>((provider, http) =>
         {

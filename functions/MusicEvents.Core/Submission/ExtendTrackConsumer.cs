@@ -9,7 +9,9 @@ public sealed class ExtendTrackConsumer(IValidator<ExtendTrackCommand> validator
 {
     public async Task Consume(ConsumeContext<ExtendTrackCommand> context)
     {
-        var validation = await validator.ValidateAsync(context.Message, context.CancellationToken);
+        // A plain JSON command with a field the contract lacks (a typo) is refused, not submitted without it.
+        var validation = UnknownFields.AddTo<ExtendTrackCommand>(
+            await validator.ValidateAsync(context.Message, context.CancellationToken), UnknownFields.Of(context));
         var events = await submitter.SubmitAsync(TrackRequest.From(context.Message), validation, context.CancellationToken);
         await context.PublishEventsAsync(events);
     }

@@ -36,7 +36,7 @@ public sealed class TrackRequestHttpHandler(
         where TBody : class, ITrackRequestBody<TCommand>
         where TCommand : class
     {
-        var (body, problem) = await JsonBody.ReadAsync<TBody>(request, MaxBodyBytes, cancellationToken);
+        var (body, json, problem) = await JsonBody.ReadAsync<TBody>(request, MaxBodyBytes, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -44,6 +44,12 @@ public sealed class TrackRequestHttpHandler(
 
         var command = body!.ToCommand(body.CorrelationId ?? Guid.NewGuid());
         var errors = await ErrorsAsync(body, command, validator, cancellationToken);
+        foreach (var field in UnknownFields.Of<TCommand>(json))
+        {
+            // Refused rather than dropped: a typo such as "lenght" must not become a charged task without it.
+            errors[field] = [UnknownFields.Message<TCommand>(field)];
+        }
+
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "The request is invalid.");

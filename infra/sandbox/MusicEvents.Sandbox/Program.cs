@@ -1,3 +1,22 @@
+using Microsoft.Extensions.Options;
 using MusicEvents.Sandbox;
 
-SandboxApp.Create(args).Run();
+// A refused configuration is one line per problem, each naming its key, and exit code 1 (as
+// MusicEvents' own hosts do; the sandbox stands in for MusicAPI and shares no code with them).
+var app = SandboxApp.Create(args);
+try
+{
+    app.Services.GetService<IStartupValidator>()?.Validate();
+}
+catch (OptionsValidationException refused)
+{
+    foreach (var failure in refused.Failures)
+    {
+        Console.Error.WriteLine($"Configuration refused: {failure}");
+    }
+
+    return 1;
+}
+
+app.Run();
+return 0;

@@ -30,6 +30,13 @@ public static class SandboxApp
             builder.Configuration.Sources.Remove(source);
         }
 
+        // As the DevHost's log reads: a UTC timestamp on every line, one line an entry.
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         AddSandbox(builder.Services, configure);

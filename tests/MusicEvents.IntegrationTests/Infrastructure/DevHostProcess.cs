@@ -24,6 +24,9 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>Every line it wrote so far, standard output and error alike.</summary>
+    public IReadOnlyList<string> Lines => [.. output];
+
     /// <summary>The last lines it wrote, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, output.TakeLast(40));
 

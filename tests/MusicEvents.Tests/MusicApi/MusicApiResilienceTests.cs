@@ -95,7 +95,7 @@ public sealed class MusicApiResilienceTests
             ["MusicApi:BaseUrl"] = "http://musicapi.test",
             ["MusicApi:ApiKey"] = "test-api-key",
             ["MusicApi:WebhookUrl"] = "http://musicevents.test/api/webhooks/musicapi",
-            ["MusicApi:WebhookMasterKeys:0"] = "master",
+            ["MusicApi:WebhookMasterKeys:0"] = new string('a', 32) + new string('b', 32),
             ["MusicApi:CreateTimeout"] = createTimeout,
             ["MusicApi:TransientRetries"] = retries,
         }).Build();
