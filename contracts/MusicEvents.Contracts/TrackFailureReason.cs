@@ -20,4 +20,9 @@ public enum TrackFailureReason
     SubmissionOutcomeUnknown,
     /// <summary>A clip's audio could not be stored (the message names it and the rule or error).</summary>
     StorageFailed,
+    /// <summary>
+    /// MusicEvents' own daily credit budget (MusicApi:DailyCreditBudget) was spent and it is set to
+    /// fail rather than wait for the next day; nothing was sent or charged.
+    /// </summary>
+    CreditBudgetExceeded,
 }

@@ -9,12 +9,14 @@ namespace MusicEvents.DevHost;
 /// bounded reader, same 1 MiB limit) and answers 200, nothing else: loaded beside the webhook on
 /// the same Kestrel, it tells MusicEvents' own cost from the server's.
 /// <c>GET /devhost/storage-requests</c> answers the storage requests sent so far, per table or
-/// container, as <see cref="StorageRequestCounter"/> counted them.
+/// container, as <see cref="StorageRequestCounter"/> counted them. <c>GET /devhost/timer-runs</c>
+/// answers the timer occurrences this instance ran (the others ran the rest).
 /// </summary>
 public static class BaselineEndpoints
 {
     public const string ReadBodyRoute = "/devhost/baseline/read-body";
     public const string StorageRequestsRoute = "/devhost/storage-requests";
+    public const string TimerRunsRoute = "/devhost/timer-runs";
 
     public static void MapBaselineEndpoints(this WebApplication app)
     {
@@ -23,5 +25,6 @@ public static class BaselineEndpoints
                 ? Results.StatusCode(StatusCodes.Status413PayloadTooLarge)
                 : Results.Ok());
         app.MapGet(StorageRequestsRoute, (StorageRequestCounter counter) => Results.Ok(counter.Snapshot()));
+        app.MapGet(TimerRunsRoute, (TimerRunLease lease) => Results.Ok(lease.Runs));
     }
 }

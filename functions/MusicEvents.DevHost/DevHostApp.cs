@@ -34,6 +34,7 @@ public static class DevHostApp
         var catalog = FunctionCatalog.Discover(typeof(ExtendTrack).Assembly);
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<FunctionKeyCheck>();
+        builder.Services.AddSingleton<TimerRunLease>();
         builder.Services.AddHostedService<TimerFunctionRunner>();
         builder.Services.AddHealthChecks();
         configure?.Invoke(builder);

@@ -4,10 +4,12 @@ namespace MusicEvents.DevHost;
 
 /// <summary>
 /// Runs each timer function on its schedule (NCRONTAB with seconds, or a TimeSpan, with
-/// %setting% references resolved from configuration, as the Functions host does).
+/// %setting% references resolved from configuration, as the Functions host does), once per
+/// occurrence across every DevHost sharing the storage (<see cref="TimerRunLease"/>).
 /// </summary>
 public sealed partial class TimerFunctionRunner(
     FunctionCatalog catalog,
+    TimerRunLease lease,
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider time,
@@ -21,9 +23,10 @@ public sealed partial class TimerFunctionRunner(
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = time.GetUtcNow().UtcDateTime;
+            var occurrence = next(now);
             try
             {
-                await Task.Delay(next(now) - now, time, stoppingToken);
+                await Task.Delay(occurrence - now, time, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -33,11 +36,14 @@ public sealed partial class TimerFunctionRunner(
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, timer.Class);
-                if (timer.Method.Invoke(instance, FunctionArguments.ForTimer(timer.Method, stoppingToken)) is Task task)
+                await lease.RunOnceAsync(timer.Name, occurrence, async () =>
                 {
-                    await task;
-                }
+                    var instance = ActivatorUtilities.CreateInstance(scope.ServiceProvider, timer.Class);
+                    if (timer.Method.Invoke(instance, FunctionArguments.ForTimer(timer.Method, stoppingToken)) is Task task)
+                    {
+                        await task;
+                    }
+                }, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

@@ -8,6 +8,7 @@ using MusicEvents.Core.Messaging;
 using MusicEvents.Core.MusicApi;
 using MusicEvents.Core.Reconciliation;
 using MusicEvents.Core.Submission;
+using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Core.Webhooks;
@@ -23,6 +24,7 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddMusicEventsTelemetry(configuration);
         services.AddMusicApi(configuration);
         services.AddTrackStorage(configuration);
+        services.TryAddSingleton<ISubmissionGate, TableSubmissionGate>();
         services.AddMessaging(configuration);
         services.AddLifecycle();
         services.AddSubmission();
@@ -95,6 +97,11 @@ public static class MusicEventsServiceCollectionExtensions
                 o => string.IsNullOrWhiteSpace(o.Schedule) || TimerSchedule.TryParse(o.Schedule) is not null,
                 "Reconciliation:Schedule must be NCRONTAB with seconds (\"0 */1 * * * *\") or a positive TimeSpan (\"00:01:00\").")
             .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .Validate(o => o.FinishedTasks > TimeSpan.Zero && o.WebhookDeliveries > TimeSpan.Zero, "Retention:FinishedTasks and Retention:WebhookDeliveries must be positive.")
+            .ValidateOnStart();
+        services.AddScoped<StorageHousekeeper>();
         services.AddScoped<TaskReconciler>();
         return services;
     }

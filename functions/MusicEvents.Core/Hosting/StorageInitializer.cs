@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using MusicEvents.Core.Archive;
+using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Core.Webhooks;
 
@@ -13,7 +14,7 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableWebhookInbox.TableName])
+        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableTrackTaskStore.OpenTable, TableTrackTaskStore.FinishedTable, TableSubmissionGate.TableName, TableWebhookInbox.TableName, TableWebhookInbox.ReceivedTable])
         {
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }

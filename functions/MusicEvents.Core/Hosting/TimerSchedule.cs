@@ -9,7 +9,10 @@ namespace MusicEvents.Core.Hosting;
 /// </summary>
 public static class TimerSchedule
 {
-    /// <returns>The next occurrence after a UTC time, or null when <paramref name="schedule"/> is neither form.</returns>
+    /// <returns>
+    /// The next occurrence after a UTC time, or null when <paramref name="schedule"/> is neither form.
+    /// Occurrences are the same instants on every instance, so that one run per occurrence can be agreed on.
+    /// </returns>
     public static Func<DateTime, DateTime>? TryParse(string? schedule)
     {
         if (string.IsNullOrWhiteSpace(schedule))
@@ -19,7 +22,10 @@ public static class TimerSchedule
 
         if (TimeSpan.TryParse(schedule, CultureInfo.InvariantCulture, out var interval))
         {
-            return interval > TimeSpan.Zero ? now => now + interval : null;
+            // Multiples of the interval since 1970 (UTC): every instance computes the same occurrences.
+            return interval > TimeSpan.Zero
+                ? now => DateTime.UnixEpoch.AddTicks((((now - DateTime.UnixEpoch).Ticks / interval.Ticks) + 1) * interval.Ticks)
+                : null;
         }
 
         var cron = CrontabSchedule.TryParse(schedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 
 namespace MusicEvents.Core.MusicApi;
 
-/// <summary>MusicAPI's Producer endpoints. Transient answers are retried by the resilience handler
-/// registered with this client (<see cref="MusicApiServiceCollectionExtensions"/>).</summary>
+/// <summary>MusicAPI's Producer endpoints. A poll's transient answers are retried by the resilience
+/// handler registered with this client (<see cref="MusicApiServiceCollectionExtensions"/>); a create
+/// call is sent once, and its caller decides when to send it again.</summary>
 public sealed partial class MusicApiClient(HttpClient http, IOptions<MusicApiOptions> options, ILogger<MusicApiClient> logger)
 {
     internal static readonly JsonSerializerOptions Json = new()
@@ -17,13 +18,21 @@ public sealed partial class MusicApiClient(HttpClient http, IOptions<MusicApiOpt
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>
+    /// One create call, never repeated here: <see cref="MusicApiOptions.CreateTimeout"/> bounds this
+    /// call alone, and a "not charged" answer is handed back so that the caller records it before
+    /// waiting (a wait that a restart must not turn into an unknown outcome).
+    /// </summary>
     public async Task<CreateTaskOutcome> CreateTaskAsync(CreateTaskRequest request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.CreateTimeout);
         try
         {
-            using var response = await http.PostAsJsonAsync("producer/create", request, Json, timeout.Token);
+            // Buffered, so the body goes with a Content-Length rather than chunked.
+            using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, Json));
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            using var response = await http.PostAsync("producer/create", content, timeout.Token);
             var body = await response.Content.ReadAsStringAsync(timeout.Token);
             if (response.IsSuccessStatusCode)
             {
@@ -33,6 +42,11 @@ public sealed partial class MusicApiClient(HttpClient http, IOptions<MusicApiOpt
             }
 
             var message = MusicApiErrors.ReadMessage(body, response.StatusCode);
+            if (MusicApiErrors.IsTransient(response.StatusCode))
+            {
+                return new CreateTaskOutcome.NotCharged((int)response.StatusCode, RetryAfter(response), message);
+            }
+
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 LogUnauthorized(logger);
@@ -45,11 +59,25 @@ public sealed partial class MusicApiClient(HttpClient http, IOptions<MusicApiOpt
             // The request may have reached MusicAPI and been charged: never send it again.
             return new CreateTaskOutcome.Unknown($"No answer from MusicAPI within {options.Value.CreateTimeout.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException exception) when (exception.HttpRequestError != HttpRequestError.ConnectionError)
+        catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
-            // The connection broke after the request went out: the outcome is unknown too.
+            // The request never left: nothing was charged.
+            return new CreateTaskOutcome.NotCharged(null, null, $"MusicAPI could not be reached: {exception.HttpRequestError}");
+        }
+        catch (HttpRequestException exception)
+        {
+            // The connection broke after the request went out: the outcome is unknown.
             return new CreateTaskOutcome.Unknown($"MusicAPI's answer was lost: {exception.HttpRequestError}");
         }
+    }
+
+    /// <summary><c>Retry-After</c> as seconds or as a date; null when absent or already past.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var header = response.Headers.RetryAfter;
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        return delay > TimeSpan.Zero ? delay : null;
     }
 
     /// <summary>Polls a task; null when MusicAPI does not know it.</summary>
@@ -62,7 +90,13 @@ public sealed partial class MusicApiClient(HttpClient http, IOptions<MusicApiOpt
             return null;
         }
 
-        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.GatewayTimeout)
+        if (response.StatusCode == HttpStatusCode.GatewayTimeout)
+        {
+            // MusicAPI's own timeout: "Task failed due to timeout. Credits were previously refunded."
+            return new ProviderTaskReport(ProviderTaskStatus.Failed, taskId, [], MusicApiErrors.ReadMessage(body, response.StatusCode), CreditsRefunded: true);
+        }
+
+        if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"MusicAPI answered {(int)response.StatusCode} for a task poll", null, response.StatusCode);
         }

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MusicEvents.Contracts;
 
 namespace MusicEvents.Core.MusicApi;
 
 /// <summary>musicapi.md's error table: which answer means which failure reason.</summary>
-public static class MusicApiErrors
+public static partial class MusicApiErrors
 {
     public static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
@@ -14,19 +15,33 @@ public static class MusicApiErrors
     public static TrackFailureReason Classify(HttpStatusCode status, string message) => status switch
     {
         HttpStatusCode.Unauthorized => TrackFailureReason.Unauthorized,
-        // Moderation messages quote the flagged text, which may say anything: they are recognised first.
-        HttpStatusCode.Forbidden when IsModeration(message) => TrackFailureReason.Rejected,
-        HttpStatusCode.Forbidden when message.Contains("credit", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("subscription", StringComparison.OrdinalIgnoreCase) => TrackFailureReason.InsufficientCredits,
+        HttpStatusCode.Forbidden when LacksCreditsOrSubscription(message) => TrackFailureReason.InsufficientCredits,
         HttpStatusCode.GatewayTimeout => TrackFailureReason.ProviderFailed,
         _ when IsTransient(status) => TrackFailureReason.ProviderFailed,
         _ => TrackFailureReason.Rejected,
     };
 
+    /// <summary>
+    /// A 403 is about the account only when MusicAPI's own words say so. Moderation messages quote
+    /// the flagged lyrics or description, which may say anything ("no credits, no subscription"):
+    /// quoted text is left out, and so is every message that names moderation.
+    /// </summary>
+    public static bool LacksCreditsOrSubscription(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var own = QuotedText().Replace(message, " ");
+        return !IsModeration(own)
+            && (own.Contains("credit", StringComparison.OrdinalIgnoreCase) || own.Contains("subscri", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static bool IsModeration(string message) =>
         message.Contains("moderat", StringComparison.OrdinalIgnoreCase)
         || message.Contains("flagged", StringComparison.OrdinalIgnoreCase)
         || message.Contains("violat", StringComparison.OrdinalIgnoreCase);
+
+    // "…", “…”, «…», '…' (an apostrophe inside a word, as in "don't", does not open a quote); an unclosed quote runs to the end.
+    [GeneratedRegex("""\"[^\"]*(\"|$)|“[^”]*(”|$)|«[^»]*(»|$)|(?<!\w)'[^']*('(?!\w)|$)""")]
+    private static partial Regex QuotedText();
 
     /// <summary>The error body is undocumented: take the first of message, error, type that is text.</summary>
     public static string ReadMessage(string body, HttpStatusCode status)

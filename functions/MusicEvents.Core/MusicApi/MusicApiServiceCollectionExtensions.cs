@@ -41,8 +41,10 @@ public static class MusicApiServiceCollectionExtensions
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(500),
                 ShouldRetryAfterHeader = true,
-                // Only answers that prove nothing was charged: never a timeout after sending.
-                ShouldHandle = args => ValueTask.FromResult(options.TransientRetries > 0 && IsSafeToRetry(args.Outcome)),
+                // Polls only: a create call's "not charged" answer is recorded and waited for by the
+                // submitter (the wait must survive a restart and not count toward CreateTimeout).
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.TransientRetries > 0 && args.Context.GetRequestMessage()?.Method == HttpMethod.Get && IsSafeToRetry(args.Outcome)),
             });
         });
 

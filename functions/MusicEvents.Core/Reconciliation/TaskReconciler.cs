@@ -12,11 +12,15 @@ namespace MusicEvents.Core.Reconciliation;
 /// OverdueAfter are polled, and a final answer is published as the same <see cref="TaskReported"/>
 /// a webhook gives (same dedup, same events); a task open past GiveUpAfter gets a
 /// <see cref="TaskOverdue"/>, whose consumer gives up on it. What fails here is tried on the next run.
+/// It reads the index of open tasks only, so its cost follows the open tasks, not the history; then
+/// the <see cref="StorageHousekeeper"/> runs. Every instance may run it at once: it only publishes
+/// inputs a task takes once (same input ids), and the chores are idempotent.
 /// </summary>
 public sealed partial class TaskReconciler(
     ITrackTaskStore store,
     MusicApiClient musicApi,
     IPublishEndpoint publish,
+    StorageHousekeeper housekeeper,
     MusicEventsMetrics metrics,
     IOptions<ReconciliationOptions> options,
     TimeProvider time,
@@ -31,17 +35,23 @@ public sealed partial class TaskReconciler(
         var now = time.GetUtcNow();
         var settings = options.Value;
         var published = 0;
-        await foreach (var task in store.ListStaleAsync(TrackTaskState.Submitted, now - settings.OverdueAfter, cancellationToken))
+
+        // A task is overdue OverdueAfter after its creation at the earliest: older open tasks only.
+        await foreach (var task in store.ListOpenAsync(now - settings.OverdueAfter, cancellationToken))
         {
-            published += await TryAsync(task, () => PollAsync(task, now, cancellationToken), cancellationToken) ? 1 : 0;
+            if (task.State == TrackTaskState.Submitted && task.UpdatedAt < now - settings.OverdueAfter)
+            {
+                published += await TryAsync(task, () => PollAsync(task, now, cancellationToken), cancellationToken) ? 1 : 0;
+            }
+            else if (task.State == TrackTaskState.Accepted && !task.IsWaiting && task.UpdatedAt < now - settings.GiveUpAfter)
+            {
+                // Never submitted (its command lost), or its create call never answered: no poll can tell.
+                // A waiting task's command is held by a consumer: it is not lost.
+                published += await TryAsync(task, () => OverdueAsync(task, cancellationToken), cancellationToken) ? 1 : 0;
+            }
         }
 
-        // Never submitted (its command lost), or its create call never answered: no poll can tell.
-        await foreach (var task in store.ListStaleAsync(TrackTaskState.Accepted, now - settings.GiveUpAfter, cancellationToken))
-        {
-            published += await TryAsync(task, () => OverdueAsync(task, cancellationToken), cancellationToken) ? 1 : 0;
-        }
-
+        await housekeeper.RunAsync(cancellationToken);
         return published;
     }
 

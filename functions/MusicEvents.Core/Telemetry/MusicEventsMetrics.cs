@@ -22,6 +22,7 @@ public sealed class MusicEventsMetrics
     private readonly Counter<long> webhookDeliveries;
     private readonly Counter<long> polls;
     private readonly Counter<long> timeouts;
+    private readonly Counter<long> waits;
     private readonly Histogram<double> musicApiDuration;
     private readonly Counter<long> archiveBytes;
     private readonly Histogram<double> archiveDuration;
@@ -37,6 +38,8 @@ public sealed class MusicEventsMetrics
         webhookDeliveries = meter.CreateCounter<long>("musicevents.webhook.deliveries", "{delivery}", "Webhook deliveries by verdict.");
         polls = meter.CreateCounter<long>("musicevents.reconciliation.polls", "{poll}", "Tasks polled by the reconciler, by what the poll found.");
         timeouts = meter.CreateCounter<long>("musicevents.reconciliation.timeouts", "{task}", "Tasks the reconciler gave up on.");
+        waits = meter.CreateCounter<long>(
+            "musicevents.submission.waits", "{wait}", "Create calls held back, by reason: max_in_flight, retry_after, not_charged, daily_credit_budget.");
         musicApiDuration = meter.CreateHistogram<double>("musicevents.musicapi.duration", "s", "MusicAPI calls (each attempt), by operation and status code.");
         archiveBytes = meter.CreateCounter<long>("musicevents.archive.bytes", "By", "Audio bytes stored.");
         archiveDuration = meter.CreateHistogram<double>("musicevents.archive.duration", "s", "Time to download and store one clip.");
@@ -95,6 +98,15 @@ public sealed class MusicEventsMetrics
     public void Polled(string result) => polls.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void GaveUp() => timeouts.Add(1);
+
+    /// <summary>A task started waiting before its create call (each new reason counts once).</summary>
+    public void Waited(TrackWaitReason reason) => waits.Add(1, new KeyValuePair<string, object?>("reason", reason switch
+    {
+        TrackWaitReason.MaxInFlight => "max_in_flight",
+        TrackWaitReason.RetryAfter => "retry_after",
+        TrackWaitReason.NotCharged => "not_charged",
+        _ => "daily_credit_budget",
+    }));
 
     public void MusicApiCall(string operation, int? statusCode, TimeSpan duration) => musicApiDuration.Record(
         duration.TotalSeconds,

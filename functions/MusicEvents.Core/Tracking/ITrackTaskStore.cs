@@ -18,6 +18,12 @@ public interface ITrackTaskStore
     /// <returns>The fingerprint the id is reserved for: this one, unless another request took it first.</returns>
     Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken);
 
-    /// <summary>Records in <paramref name="state"/> not changed since <paramref name="updatedBefore"/>.</summary>
-    IAsyncEnumerable<TrackTask> ListStaleAsync(TrackTaskState state, DateTimeOffset updatedBefore, CancellationToken cancellationToken);
+    /// <summary>
+    /// Open records (Accepted, Submitted) created before <paramref name="createdBefore"/>, read
+    /// through the index of open tasks: the cost follows the number of open tasks, not the history.
+    /// </summary>
+    IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
+
+    /// <summary>Deletes records that finished before <paramref name="finishedBefore"/> (at most <paramref name="limit"/>); returns how many.</summary>
+    Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -6,10 +5,16 @@ using MusicEvents.Contracts;
 
 namespace MusicEvents.Core.Tracking;
 
-/// <summary>Task records in Azure Table Storage: one entity per correlation id, written against its ETag.</summary>
-public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskStore
+/// <summary>
+/// Task records in Azure Table Storage: one entity per correlation id, written against its ETag,
+/// with the indexes of open and finished tasks beside them (<see cref="TrackTaskIndexes"/>).
+/// </summary>
+public sealed class TableTrackTaskStore(TableServiceClient tables, TimeProvider time) : ITrackTaskStore
 {
     public const string TasksTable = "TrackTasks";
+    public const string OpenTable = TrackTaskIndexes.OpenTable;
+    public const string FinishedTable = TrackTaskIndexes.FinishedTable;
+    private readonly TrackTaskIndexes indexes = new(tables);
     private const string RowKey = "task";
 
     // The reservation of an id by an HTTP request: in the task's partition, another row.
@@ -26,19 +31,47 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
     public async Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
+        var inserting = task.ETag is null;
+        var closing = !task.IsOpen && !inserting && JustFinished(task);
+
+        // Index rows go first, so that no open or finished record is ever missing from its index.
+        if (inserting && task.IsOpen)
+        {
+            await indexes.OpenedAsync(task, cancellationToken);
+        }
+        else if (inserting || closing)
+        {
+            await indexes.FinishingAsync(task, cancellationToken);
+        }
+
+        ETag? etag;
         try
         {
             var entity = TrackTaskEntity.Write(task);
-            var response = task.ETag is null
+            var response = inserting
                 ? await Tasks.AddEntityAsync(entity, cancellationToken)
-                : await Tasks.UpdateEntityAsync(entity, new ETag(task.ETag), TableUpdateMode.Replace, cancellationToken);
-            return task with { ETag = response.Headers.ETag?.ToString() };
+                : await Tasks.UpdateEntityAsync(entity, new ETag(task.ETag!), TableUpdateMode.Replace, cancellationToken);
+            etag = response.Headers.ETag;
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
             throw TrackTaskConflictException.For(task.CorrelationId, exception);
         }
+
+        if (closing)
+        {
+            await indexes.ClosedAsync(task, cancellationToken);
+        }
+
+        return task with { ETag = etag?.ToString() };
     }
+
+    /// <summary>This version's last step moved the task from open to final (the write that finishes it).</summary>
+    private static bool JustFinished(TrackTask task) =>
+        task.History.Count >= 2
+        && task.History[^1].At == task.UpdatedAt
+        && task.History[^1].State is not (TrackTaskState.Accepted or TrackTaskState.Submitted)
+        && task.History[^2].State is TrackTaskState.Accepted or TrackTaskState.Submitted;
 
     public async Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken)
     {
@@ -54,13 +87,48 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
         }
     }
 
-    public async IAsyncEnumerable<TrackTask> ListStaleAsync(
-        TrackTaskState state, DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
+        indexes.ListOpenAsync(FindAsync, createdBefore, time, cancellationToken);
+
+    public async Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and State eq {state.ToString()} and UpdatedAt lt {updatedBefore}");
-        await foreach (var entity in Tasks.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var deleted = 0;
+        await foreach (var row in indexes.ListFinishedAsync(finishedBefore, cancellationToken))
         {
-            yield return TrackTaskEntity.Read(entity);
+            if (deleted >= limit)
+            {
+                break;
+            }
+
+            var task = await FindAsync(Guid.Parse(row.RowKey), cancellationToken);
+            if (task is { IsOpen: false } && task.UpdatedAt >= finishedBefore)
+            {
+                // Changed since it finished (stored, or a late success): listed again under its last change.
+                await indexes.FinishingAsync(task, cancellationToken);
+            }
+            else if (task is { IsOpen: false })
+            {
+                await DeleteRowAsync(task.CorrelationId, RowKey, task.ETag, cancellationToken);
+                await DeleteRowAsync(task.CorrelationId, ReservationRowKey, null, cancellationToken);
+                deleted++;
+            }
+
+            // An open task here was listed by a write that then lost its race: it is listed again when it finishes.
+            await indexes.ForgetFinishedAsync(row, cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    private async Task DeleteRowAsync(Guid correlationId, string rowKey, string? etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Tasks.DeleteEntityAsync(Key(correlationId), rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Gone already, or changed meanwhile (it is listed again when it finishes again).
         }
     }
 
@@ -79,6 +147,8 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
             ["CreatedAt"] = task.CreatedAt,
             ["UpdatedAt"] = task.UpdatedAt,
             ["SubmissionStartedAt"] = task.SubmissionStartedAt,
+            ["Waiting"] = task.Waiting is null ? null : JsonSerializer.Serialize(task.Waiting),
+            ["NotChargedAnswers"] = task.NotChargedAnswers,
             ["TraceParent"] = task.TraceParent,
             ["Clips"] = JsonSerializer.Serialize(task.Clips),
             ["FailureReason"] = task.Failure?.Reason.ToString(),
@@ -97,6 +167,8 @@ public sealed class TableTrackTaskStore(TableServiceClient tables) : ITrackTaskS
             CreatedAt = entity.GetDateTimeOffset("CreatedAt")!.Value,
             UpdatedAt = entity.GetDateTimeOffset("UpdatedAt")!.Value,
             SubmissionStartedAt = entity.GetDateTimeOffset("SubmissionStartedAt"),
+            Waiting = entity.GetString("Waiting") is { } waiting ? JsonSerializer.Deserialize<TrackWait>(waiting) : null,
+            NotChargedAnswers = entity.GetInt32("NotChargedAnswers") ?? 0,
             TraceParent = entity.GetString("TraceParent"),
             Clips = JsonSerializer.Deserialize<List<TrackClipRecord>>(entity.GetString("Clips") ?? "[]") ?? [],
             Failure = entity.GetString("FailureReason") is { } reason

@@ -10,15 +10,16 @@ namespace MusicEvents.Core.Tracking;
 /// already taken returns the same events again with nothing to write, so that a consumer whose
 /// publish failed after its write publishes them when the message comes again.
 /// <code>
-/// state ↓ input →    Claim    Submit     Fail(submission) Complete(report) Fail(report) GiveUp    Store(clip)  Fail(storage)
-/// Accepted           claimed  –          Failed           Completed        Failed       TimedOut  –            –
-/// Accepted, claimed  –        Submitted  Failed           Completed        Failed       Unknown¹  –            –
-/// Submitted          again    again      again            Completed        Failed       TimedOut  –            –
-/// Completed          again    again      again            –                –            –         clip²        Failed
-/// Completed early³   –        task id    –                –                –            –         clip²        Failed
-/// Stored             again    again      again            –                –            –         again        –
-/// Failed, gave up⁴   again    again      again            Completed⁵        –            again     –            –
-/// Failed, other      again    again      again            –                –            –         clip⁶        again⁶
+/// state ↓ input →    Claim    Submit     Fail(submission) Complete(report) Fail(report) GiveUp    Store(clip)  Fail(storage) Wait     Defer
+/// Accepted           claimed  –          Failed           Completed        Failed       TimedOut  –            –             waiting  –
+/// Accepted, claimed  –        Submitted  Failed           Completed        Failed       Unknown¹  –            –             –        waiting⁷
+/// Accepted, waiting  claimed  –          Failed           Completed        Failed       –⁸        –            –             waiting  –
+/// Submitted          again    again      again            Completed        Failed       TimedOut  –            –             again    again
+/// Completed          again    again      again            –                –            –         clip²        Failed        again    again
+/// Completed early³   –        task id    –                –                –            –         clip²        Failed        –        –
+/// Stored             again    again      again            –                –            –         again        –             again    again
+/// Failed, gave up⁴   again    again      again            Completed⁵        –            again     –            –             again    again
+/// Failed, other      again    again      again            –                –            –         clip⁶        again⁶        again    again
 /// </code>
 /// "again": the input was taken before (by its id in <see cref="History"/>, or a clip already
 /// stored): its events again, nothing to save. The submission inputs share one id (a command's
@@ -27,7 +28,10 @@ namespace MusicEvents.Core.Tracking;
 /// the task id is kept, since TrackSubmitted is published only on a move to Submitted. ⁴ TimedOut
 /// or SubmissionOutcomeUnknown. ⁵ MusicAPI delivered after we gave up: the paid audio is kept.
 /// ⁶ Failed(StorageFailed) only: a clip committed is still announced. GiveUp also needs the record
-/// unchanged since the reconciler saw it. docs/lifecycle.md has the same table with its events.
+/// unchanged since the reconciler saw it. ⁷ MusicAPI answered "not charged" (429, 5xx, refused
+/// connection): the claim is given back, so the call is sent again after the wait, by the same
+/// consumer or, after a restart, by the redelivered command. ⁸ A waiting task's command is on its
+/// queue, held by a consumer that sends it when the wait ends. docs/lifecycle.md has the same table with its events.
 /// A new request is <see cref="Accept"/>ed, a report for a task we have no record of is taken on an
 /// accepted record of unknown operation, and a <see cref="TrackCompleted"/> from elsewhere is
 /// <see cref="Adopt"/>ed.
@@ -48,6 +52,12 @@ public sealed partial record TrackTask
     /// <summary>Set before the create call: from then on the task may be charged, so it is never sent again.</summary>
     public DateTimeOffset? SubmissionStartedAt { get; init; }
 
+    /// <summary>Why the create call is not sent yet (Accepted, not claimed), or null.</summary>
+    public TrackWait? Waiting { get; init; }
+
+    /// <summary>Create calls MusicAPI answered "not charged" so far (each is sent again, up to MusicApi:TransientRetries).</summary>
+    public int NotChargedAnswers { get; init; }
+
     /// <summary>The W3C traceparent of the span that accepted the task, so later steps continue the flow's trace.</summary>
     public string? TraceParent { get; init; }
 
@@ -60,6 +70,9 @@ public sealed partial record TrackTask
 
     /// <summary>MusicAPI has not given its final answer yet (as far as we know).</summary>
     public bool IsOpen => State is TrackTaskState.Accepted or TrackTaskState.Submitted;
+
+    /// <summary>Accepted and held back before its create call: its command is on its queue, held by a consumer.</summary>
+    public bool IsWaiting => State == TrackTaskState.Accepted && SubmissionStartedAt is null && Waiting is not null;
 
     public static TrackTask Accept(Guid correlationId, TrackOperation operation, string fingerprint, DateTimeOffset now) => new()
     {
@@ -99,8 +112,59 @@ public sealed partial record TrackTask
         }
 
         return State == TrackTaskState.Accepted && SubmissionStartedAt is null
-            ? new(this with { SubmissionStartedAt = now, UpdatedAt = now }, [], true) { Before = this }
+            ? new(this with { SubmissionStartedAt = now, Waiting = null, UpdatedAt = now }, [], true) { Before = this }
             : null;
+    }
+
+    /// <summary>
+    /// The create call has to wait (<paramref name="wait"/> says why): recorded so the status route
+    /// shows it. A wait already recorded with the same reason and end changes nothing.
+    /// </summary>
+    public TrackTaskChange? Wait(TrackWait wait, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        if (Again(TrackInputs.Submission) is { } again)
+        {
+            return again;
+        }
+
+        if (State != TrackTaskState.Accepted || SubmissionStartedAt is not null || (Waiting?.Reason == wait.Reason && Waiting.Until == wait.Until))
+        {
+            return null;
+        }
+
+        return new(this with { Waiting = wait, UpdatedAt = now }, [], true) { Before = this };
+    }
+
+    /// <summary>
+    /// MusicAPI answered the create call without taking the task (<paramref name="answer"/>: 429, 5xx,
+    /// a refused connection): the claim is given back before any wait, so the call is sent again
+    /// after <paramref name="wait"/>, here or by the command redelivered after a restart, rather than
+    /// being failed as an unknown outcome.
+    /// </summary>
+    public TrackTaskChange? Defer(string answer, TrackWait wait, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(wait);
+        if (Again(TrackInputs.Submission) is { } again)
+        {
+            return again;
+        }
+
+        if (State != TrackTaskState.Accepted || SubmissionStartedAt is null)
+        {
+            return null;
+        }
+
+        var entry = new TrackHistoryEntry(TrackTaskState.Accepted, now, $"{answer} (not charged): {wait.Message}");
+        var deferred = this with
+        {
+            SubmissionStartedAt = null,
+            NotChargedAnswers = NotChargedAnswers + 1,
+            Waiting = wait,
+            UpdatedAt = now,
+            History = [.. History, entry],
+        };
+        return new(deferred, [], true) { Before = this };
     }
 
     /// <summary>MusicAPI accepted the create call under <paramref name="taskId"/>.</summary>
@@ -191,7 +255,7 @@ public sealed partial record TrackTask
             return again;
         }
 
-        if (!IsOpen || UpdatedAt != seenUpdatedAt)
+        if (!IsOpen || UpdatedAt != seenUpdatedAt || IsWaiting)
         {
             return null;
         }

@@ -18,4 +18,7 @@ public interface IWebhookInbox
 
     /// <summary>A kept delivery, for replay; null when there is none under that id.</summary>
     Task<WebhookDelivery?> FindAsync(string webhookId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes deliveries received before <paramref name="receivedBefore"/> (at most <paramref name="limit"/>), bodies included; returns how many.</summary>
+    Task<int> DeleteReceivedBeforeAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken);
 }

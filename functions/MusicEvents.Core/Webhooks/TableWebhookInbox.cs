@@ -9,12 +9,15 @@ namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
 /// The inbox in Azure Table Storage, an entity per delivery keyed by a hash of its id; bodies too
-/// long for a table property go to a blob beside it.
+/// long for a table property go to a blob beside it. Table <see cref="ReceivedTable"/> lists the
+/// deliveries by hour of arrival (written before the entry, so none is missing), so the retention
+/// sweep reads only what it deletes.
 /// </summary>
 public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClient blobs, TimeProvider time) : IWebhookInbox
 {
     public const string TableName = "WebhookInbox";
     public const string BodyContainer = "webhook-deliveries";
+    public const string ReceivedTable = "WebhookInboxReceived";
     private const string RowKey = "delivery";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
@@ -22,6 +25,7 @@ public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClie
     private const int MaxTableBodyChars = 30_000;
 
     private TableClient Table => tables.GetTableClient(TableName);
+    private TableClient Received => tables.GetTableClient(ReceivedTable);
 
     public async Task<InboxClaim> ClaimAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
@@ -40,6 +44,8 @@ public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClie
 
         try
         {
+            await Received.UpsertEntityAsync(
+                new TableEntity(Hour(delivery.ReceivedAt), key) { ["ReceivedAt"] = delivery.ReceivedAt }, TableUpdateMode.Replace, cancellationToken);
             await Table.AddEntityAsync(entity, cancellationToken);
             return InboxClaim.Claimed;
         }
@@ -79,6 +85,41 @@ public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClie
             body,
             entity.GetDateTimeOffset("ReceivedAt")!.Value);
     }
+
+    public async Task<int> DeleteReceivedBeforeAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey le {Hour(receivedBefore)} and ReceivedAt lt {receivedBefore}");
+        await foreach (var row in Received.QueryAsync<TableEntity>(filter, select: ["ReceivedAt"], cancellationToken: cancellationToken))
+        {
+            if (deleted >= limit)
+            {
+                break;
+            }
+
+            // The body first, so that an entry never points at a missing body.
+            await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(row.RowKey).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            await DeleteIfExistsAsync(Table, row.RowKey, RowKey, cancellationToken);
+            await DeleteIfExistsAsync(Received, row.PartitionKey, row.RowKey, cancellationToken);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Gone already.
+        }
+    }
+
+    private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<InboxClaim> ClaimExistingAsync(string key, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {

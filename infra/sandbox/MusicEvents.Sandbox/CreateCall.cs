@@ -3,6 +3,7 @@ namespace MusicEvents.Sandbox;
 /// <summary>
 /// One POST /producer/create as received, whatever was answered. <see cref="CorrelationId"/> is the
 /// <c>cid</c> query parameter of the webhook_url, so tests can tell which command caused a call.
+/// <see cref="ContentLength"/> is null for a body sent chunked.
 /// </summary>
 public sealed record CreateCall(
     DateTimeOffset Timestamp,
@@ -10,4 +11,5 @@ public sealed record CreateCall(
     string? ClipId,
     string? CorrelationId,
     int Status,
-    string? TaskId);
+    string? TaskId,
+    long? ContentLength = null);

@@ -23,7 +23,7 @@ internal static class CreateTaskEndpoint
         }
         catch (JsonException)
         {
-            return Answer(state, time, default, new ApiError(StatusCodes.Status400BadRequest, "malformed JSON body."), null);
+            return Answer(context, state, time, default, new ApiError(StatusCodes.Status400BadRequest, "malformed JSON body."), null);
         }
 
         using (document)
@@ -37,15 +37,15 @@ internal static class CreateTaskEndpoint
                 // Only 429 and 503 carry Retry-After, as a rate limiter or an overloaded gateway would.
                 if (transient is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
                 {
-                    context.Response.Headers.RetryAfter = "1";
+                    context.Response.Headers.RetryAfter = FaultSet.Parse(clipId).RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                return Answer(state, time, body, new ApiError(transient, "Sandbox fault injection: transient error, try again."), null);
+                return Answer(context, state, time, body, new ApiError(transient, "Sandbox fault injection: transient error, try again."), null);
             }
 
             if (clipId is not null && FaultSet.Parse(clipId).PermanentError is { } permanent)
             {
-                return Answer(state, time, body, permanent, null);
+                return Answer(context, state, time, body, permanent, null);
             }
 
             var error = CreateRequestParser.Parse(body, out var request, out var webhookSecret);
@@ -58,7 +58,7 @@ internal static class CreateTaskEndpoint
 
             if (error is not null)
             {
-                return Answer(state, time, body, error, null);
+                return Answer(context, state, time, body, error, null);
             }
 
             var task = new SandboxTask(
@@ -85,11 +85,11 @@ internal static class CreateTaskEndpoint
                 await Task.Delay(TimeSpan.FromSeconds(task.Faults.HangSeconds), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             }
 
-            return Answer(state, time, body, null, task.Id);
+            return Answer(context, state, time, body, null, task.Id);
         }
     }
 
-    private static IResult Answer(SandboxState state, TimeProvider time, JsonElement body, ApiError? error, string? taskId)
+    private static IResult Answer(HttpContext context, SandboxState state, TimeProvider time, JsonElement body, ApiError? error, string? taskId)
     {
         state.Record(new CreateCall(
             time.GetUtcNow(),
@@ -97,7 +97,8 @@ internal static class CreateTaskEndpoint
             JsonFields.Peek(body, "clip_id"),
             CorrelationIdOf(JsonFields.Peek(body, "webhook_url")),
             error?.Code ?? StatusCodes.Status200OK,
-            taskId));
+            taskId,
+            context.Request.ContentLength));
         return error?.ToResult() ?? Results.Json(new CreateTaskAccepted("success", taskId!));
     }
 

@@ -19,6 +19,9 @@ public sealed record FaultSet
     public bool Never { get; init; }
     public int? TransientStatus { get; init; }
 
+    /// <summary>The Retry-After (seconds) a 429 or 503 fault answers with: 1 unless <c>retry&lt;N&gt;</c> says.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
+
     /// <summary>An error the create call always answers, as MusicAPI's error table lists them.</summary>
     internal ApiError? PermanentError { get; init; }
 
@@ -80,6 +83,7 @@ public sealed record FaultSet
         "403moderation" => faults with { PermanentError = new ApiError(403, "Your lyrics were flagged by moderation: \"burn it all down\"") },
         "410" => faults with { PermanentError = new ApiError(410, "This task type was retired in 2026-04.") },
         "504" => faults with { PermanentError = new ApiError(504, "Task failed due to timeout. Credits were previously refunded.") },
+        _ when Number(token, "retry") is >= 1 and <= 3600 => faults with { RetryAfterSeconds = Number(token, "retry")!.Value },
         _ when Number(token, "hang") is >= 1 and <= 600 => faults with { HangSeconds = Number(token, "hang")!.Value },
         "legacy" => faults with { LegacyPoll = true },
         "slowaudio" => faults with { SlowAudio = true },

@@ -24,6 +24,7 @@ internal static class SandboxEndpoints
         sandbox.MapGet("/redirect", RedirectEndpoint.Handle);
         sandbox.MapGet("/calls", (SandboxState state) => Results.Json(state.Calls));
         sandbox.MapGet("/deliveries", (SandboxState state) => Results.Json(state.Deliveries));
+        sandbox.MapGet("/open-tasks", (SandboxState state) => Results.Json(new { open = state.OpenTasks.Open, peak = state.OpenTasks.Peak }));
         return app;
     }
 }

@@ -20,6 +20,8 @@ public sealed class SandboxState
     private readonly HashSet<string> audioCutsServed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> audioDownloads = new(StringComparer.Ordinal);
     private int credits;
+    private int openTasks;
+    private int peakOpenTasks;
 
     public SandboxState(IOptions<SandboxOptions> options)
     {
@@ -42,6 +44,12 @@ public sealed class SandboxState
     public IReadOnlyList<DeliveryAttempt> Deliveries
     {
         get { lock (gate) { return [.. deliveries]; } }
+    }
+
+    /// <summary>Tasks created and not finished yet, and the most there were at once.</summary>
+    public (int Open, int Peak) OpenTasks
+    {
+        get { lock (gate) { return (openTasks, peakOpenTasks); } }
     }
 
     public IReadOnlyList<SandboxTask> Tasks => [.. tasks.Values.OrderBy(t => t.CreatedAt)];
@@ -120,7 +128,22 @@ public sealed class SandboxState
         }
     }
 
-    internal void Add(SandboxTask task) => tasks[task.Id] = task;
+    internal void Add(SandboxTask task)
+    {
+        tasks[task.Id] = task;
+        lock (gate)
+        {
+            peakOpenTasks = Math.Max(peakOpenTasks, ++openTasks);
+        }
+    }
+
+    internal void Finished()
+    {
+        lock (gate)
+        {
+            openTasks--;
+        }
+    }
 
     internal void Record(CreateCall call)
     {

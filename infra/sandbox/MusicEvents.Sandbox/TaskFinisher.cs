@@ -31,6 +31,7 @@ internal sealed class TaskFinisher(
             return;
         }
 
+        state.Finished();
         if (failure is not null)
         {
             state.Refund(SandboxState.TaskCost);

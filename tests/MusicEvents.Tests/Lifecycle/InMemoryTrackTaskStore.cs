@@ -40,14 +40,25 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
     public Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken) =>
         Task.FromResult(reservations.GetOrAdd(correlationId, fingerprint));
 
-    public async IAsyncEnumerable<TrackTask> ListStaleAsync(
-        TrackTaskState state, DateTimeOffset updatedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
-        foreach (var task in tasks.Values.Where(t => t.State == state && t.UpdatedAt < updatedBefore))
+        foreach (var task in tasks.Values.Where(t => t.IsOpen && t.CreatedAt < createdBefore))
         {
             yield return task;
         }
+    }
+
+    public Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var task in tasks.Values.Where(t => !t.IsOpen && t.UpdatedAt < finishedBefore).Take(limit))
+        {
+            deleted += tasks.TryRemove(task.CorrelationId, out _) ? 1 : 0;
+            reservations.TryRemove(task.CorrelationId, out _);
+        }
+
+        return Task.FromResult(deleted);
     }
 
     /// <summary>Puts a record in place as if a consumer had saved it.</summary>

@@ -46,4 +46,10 @@ internal sealed class InMemoryWebhookInbox(TimeProvider time) : IWebhookInbox
         Task.FromResult(entries.TryGetValue(webhookId, out var entry) ? entry.Delivery : null);
 
     private sealed record Entry(WebhookDelivery Delivery, bool Processed, DateTimeOffset LeaseUntil);
+
+    public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken)
+    {
+        var old = entries.Where(e => e.Value.Delivery.ReceivedAt < receivedBefore).Take(limit).Select(e => e.Key).ToList();
+        return Task.FromResult(old.Count(id => entries.TryRemove(id, out _)));
+    }
 }

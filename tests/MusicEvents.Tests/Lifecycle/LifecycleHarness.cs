@@ -10,6 +10,7 @@ using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Messaging;
 using MusicEvents.Core.MusicApi;
 using MusicEvents.Core.Reconciliation;
+using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Core.Webhooks;
 using MusicEvents.Tests.MusicApi;
@@ -28,10 +29,15 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(400);
     private readonly ServiceProvider provider;
 
-    private LifecycleHarness(ServiceProvider provider) => this.provider = provider;
+    private LifecycleHarness(ServiceProvider provider, InMemoryTrackTaskStore store)
+    {
+        this.provider = provider;
+        Store = store;
+    }
 
     public ITestHarness MassTransit => provider.GetRequiredService<ITestHarness>();
-    public InMemoryTrackTaskStore Store { get; } = new();
+    public InMemoryTrackTaskStore Store { get; }
+    public InMemorySubmissionGate Gate => (InMemorySubmissionGate)provider.GetRequiredService<ISubmissionGate>();
     public InMemoryWebhookInbox Inbox => (InMemoryWebhookInbox)provider.GetRequiredService<IWebhookInbox>();
     public FakeClipArchiver Archiver { get; } = new();
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
@@ -41,8 +47,15 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     /// <param name="musicApi">What MusicAPI answers, in order (the stub repeats the last).</param>
     /// <param name="publishFilters">Filters on every publish, e.g. <see cref="FailFirstPublish{T}"/>.</param>
-    public static async Task<LifecycleHarness> StartAsync(StubHandler? musicApi = null, params IFilter<PublishContext>[] publishFilters)
+    public static Task<LifecycleHarness> StartAsync(StubHandler? musicApi = null, params IFilter<PublishContext>[] publishFilters) =>
+        StartAsync(musicApi, new Dictionary<string, string?>(), null, publishFilters);
+
+    /// <param name="settings">Configuration beside (or over) the harness's own, e.g. MusicApi:MaxInFlight.</param>
+    /// <param name="store">The records of an earlier harness, as a process started again finds them in storage.</param>
+    public static async Task<LifecycleHarness> StartAsync(
+        StubHandler? musicApi, IReadOnlyDictionary<string, string?> settings, InMemoryTrackTaskStore? store, params IFilter<PublishContext>[] publishFilters)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var services = new ServiceCollection();
         LifecycleHarness? harness = null;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -55,13 +68,16 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             ["Reconciliation:Schedule"] = "*/1 * * * * *",
             ["Reconciliation:OverdueAfter"] = "00:10:00",
             ["Reconciliation:GiveUpAfter"] = "02:00:00",
-        }).Build();
+        }).AddInMemoryCollection(settings).Build();
 
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_ => harness!.Clock);
         services.AddSingleton<ITrackTaskStore>(_ => harness!.Store);
         services.AddSingleton<IWebhookInbox>(provider => new InMemoryWebhookInbox(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IClipArchiver>(_ => harness!.Archiver);
+        services.AddSingleton<ISubmissionGate, InMemorySubmissionGate>();
+        services.AddSingleton<StoppableLifetime>();
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime>(p => p.GetRequiredService<StoppableLifetime>());
         services.AddMusicApi(configuration);
         services.AddHttpClient<MusicApiClient>().ConfigurePrimaryHttpMessageHandler(() => musicApi ?? new StubHandler(StubHandler.Status(500)));
         services.AddLifecycle();
@@ -89,7 +105,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
             });
         });
 
-        harness = new LifecycleHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        harness = new LifecycleHarness(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), store ?? new());
         await harness.MassTransit.Start();
         return harness;
     }
@@ -154,6 +170,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        provider.GetRequiredService<StoppableLifetime>().StopApplication();
         await MassTransit.Stop();
         await provider.DisposeAsync();
     }

@@ -4,7 +4,10 @@ using MusicEvents.Core.MusicApi;
 
 namespace MusicEvents.Tests.MusicApi;
 
-/// <summary>The retry pipeline registered by AddMusicApi: only answers that prove nothing was charged are tried again.</summary>
+/// <summary>
+/// What AddMusicApi registers: a create call is sent once and its "not charged" answers are handed
+/// back (the submitter waits and sends again); polls are retried in the client.
+/// </summary>
 public sealed class MusicApiResilienceTests
 {
     private static readonly CreateTaskRequest Request = new() { TaskType = "extend_music", ClipId = "clip-1", StartsAt = 10 };
@@ -14,27 +17,76 @@ public sealed class MusicApiResilienceTests
     [InlineData(500)]
     [InlineData(502)]
     [InlineData(503)]
-    public async Task A_transient_answer_is_tried_again_and_the_next_answer_counts(int status)
+    public async Task A_transient_answer_to_a_create_call_is_handed_back_as_not_charged_and_not_sent_again_here(int status)
     {
         var handler = new StubHandler(StubHandler.Status(status), StubHandler.Status(200, """{"message":"success","task_id":"t-1"}"""));
 
         var outcome = await Client(handler).CreateTaskAsync(Request, CancellationToken.None);
 
-        Assert.Equal(new CreateTaskOutcome.Accepted("t-1"), outcome);
+        Assert.Equal(status, Assert.IsType<CreateTaskOutcome.NotCharged>(outcome).StatusCode);
+        Assert.Equal(1, handler.Sent);
+    }
+
+    [Fact]
+    public async Task A_429s_Retry_After_is_handed_back_however_long_it_is()
+    {
+        var handler = new StubHandler(StubHandler.Status(429, configure: r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(90))));
+
+        var outcome = await Client(handler, createTimeout: "00:00:01").CreateTaskAsync(Request, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), Assert.IsType<CreateTaskOutcome.NotCharged>(outcome).RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_not_charged()
+    {
+        var handler = new StubHandler(StubHandler.Throws(new HttpRequestException(HttpRequestError.ConnectionError, "refused")));
+
+        var outcome = await Client(handler).CreateTaskAsync(Request, CancellationToken.None);
+
+        Assert.Null(Assert.IsType<CreateTaskOutcome.NotCharged>(outcome).StatusCode);
+        Assert.Equal(1, handler.Sent);
+    }
+
+    [Fact]
+    public async Task A_polls_transient_answer_is_tried_again_and_the_next_answer_counts()
+    {
+        var handler = new StubHandler(StubHandler.Status(503), StubHandler.Status(200, """{"code":200,"status":"RUNNING","data":[]}"""));
+
+        var report = await Client(handler).GetTaskAsync("t-1", CancellationToken.None);
+
+        Assert.Equal(ProviderTaskStatus.Running, report!.Status);
         Assert.Equal(2, handler.Sent);
     }
 
     [Fact]
-    public async Task A_refused_connection_is_tried_again()
+    public async Task A_poll_answered_504_is_a_failure_whose_credits_were_refunded()
     {
-        var handler = new StubHandler(
-            StubHandler.Throws(new HttpRequestException(HttpRequestError.ConnectionError, "refused")),
-            StubHandler.Status(200, """{"message":"success","task_id":"t-2"}"""));
+        var handler = new StubHandler(StubHandler.Status(504, """{"code":504,"message":"Task failed due to timeout. Credits were previously refunded."}"""));
 
-        var outcome = await Client(handler).CreateTaskAsync(Request, CancellationToken.None);
+        var report = await Client(handler).GetTaskAsync("t-1", CancellationToken.None);
 
-        Assert.Equal(new CreateTaskOutcome.Accepted("t-2"), outcome);
-        Assert.Equal(2, handler.Sent);
+        Assert.Equal((ProviderTaskStatus.Failed, true), (report!.Status, report.CreditsRefunded));
+        Assert.Contains("previously refunded", report.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_create_body_is_sent_with_a_Content_Length_not_chunked()
+    {
+        long? length = null;
+        string? body = null;
+        var handler = new StubHandler(async (request, cancellationToken) =>
+        {
+            length = request.Content!.Headers.ContentLength;
+            body = await request.Content.ReadAsStringAsync(cancellationToken);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("""{"task_id":"t-9"}""") };
+        });
+
+        await Client(handler).CreateTaskAsync(Request, CancellationToken.None);
+
+        Assert.NotNull(length);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body!), length);
+        Assert.Contains("\"clip_id\":\"clip-1\"", body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,17 +127,6 @@ public sealed class MusicApiResilienceTests
 
         Assert.IsType<CreateTaskOutcome.Unknown>(outcome);
         Assert.Equal(1, handler.Sent);
-    }
-
-    [Fact]
-    public async Task A_transient_answer_that_never_clears_is_refused_after_the_configured_retries()
-    {
-        var handler = new StubHandler(StubHandler.Status(500));
-
-        var outcome = await Client(handler, retries: "2").CreateTaskAsync(Request, CancellationToken.None);
-
-        Assert.Equal(500, Assert.IsType<CreateTaskOutcome.Refused>(outcome).StatusCode);
-        Assert.Equal(3, handler.Sent);
     }
 
     private static MusicApiClient Client(StubHandler handler, string createTimeout = "00:00:30", string retries = "3")

@@ -1,13 +1,15 @@
 namespace MusicEvents.Tests.MusicApi;
 
 /// <summary>Answers each request with the next of the given answers, and counts what was sent.</summary>
-internal sealed class StubHandler(params Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>[] answers) : HttpMessageHandler
+internal sealed class StubHandler(params StubHandler.Answer[] answers) : HttpMessageHandler
 {
+    public delegate Task<HttpResponseMessage> Answer(HttpRequestMessage request, CancellationToken cancellationToken);
+
     private int sent;
 
     public int Sent => Volatile.Read(ref sent);
 
-    public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Status(
+    public static Answer Status(
         int status, string body = "{}", Action<HttpResponseMessage>? configure = null) =>
         (_, _) =>
         {
@@ -16,11 +18,11 @@ internal sealed class StubHandler(params Func<HttpRequestMessage, CancellationTo
             return Task.FromResult(response);
         };
 
-    public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Throws(Exception exception) =>
+    public static Answer Throws(Exception exception) =>
         (_, _) => Task.FromException<HttpResponseMessage>(exception);
 
     /// <summary>Never answers: the request went out and nothing came back.</summary>
-    public static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Silent() =>
+    public static Answer Silent() =>
         async (_, cancellationToken) =>
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

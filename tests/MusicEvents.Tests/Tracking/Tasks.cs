@@ -32,6 +32,7 @@ internal static class Tasks
     {
         "Accepted" => Accepted(),
         "Accepted, claimed" => Claimed(),
+        "Accepted, waiting" => Accepted().Wait(new(TrackWaitReason.MaxInFlight, "MusicApi:MaxInFlight (5) tasks are submitted and not final.", Start), Start)!.Task,
         "Submitted" => Submitted(),
         "Completed" => Completed(),
         "Completed before the create call answered" =>

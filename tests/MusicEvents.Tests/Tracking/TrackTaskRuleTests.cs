@@ -143,4 +143,36 @@ public sealed class TrackTaskRuleTests
         Assert.Equal(TrackTaskState.Stored, change.Task.State);
         Assert.IsType<TrackStored>(Assert.Single(change.Events));
     }
+
+    [Fact]
+    public void A_not_charged_answer_gives_the_claim_back_so_the_task_can_be_claimed_and_sent_again()
+    {
+        var wait = new TrackWait(TrackWaitReason.RetryAfter, "sent again in 30 s", Tasks.Later, Tasks.Later.AddSeconds(30));
+
+        var deferred = Tasks.Claimed().Defer("MusicAPI answered 429", wait, Tasks.Later)!.Task;
+
+        Assert.Equal((TrackTaskState.Accepted, null, 1, wait), (deferred.State, deferred.SubmissionStartedAt, deferred.NotChargedAnswers, deferred.Waiting));
+        Assert.Contains("429", deferred.History[^1].Note, StringComparison.Ordinal);
+        var claimedAgain = deferred.Claim(Tasks.Later.AddSeconds(31))!;
+        Assert.True(claimedAgain.MustSave);
+        Assert.Null(claimedAgain.Task.Waiting);
+    }
+
+    [Fact]
+    public void A_wait_already_recorded_with_the_same_reason_and_end_writes_nothing()
+    {
+        var wait = new TrackWait(TrackWaitReason.MaxInFlight, "5 in flight", Tasks.Start);
+        var waiting = Tasks.Accepted().Wait(wait, Tasks.Start)!.Task;
+
+        Assert.Null(waiting.Wait(wait with { Since = Tasks.Later }, Tasks.Later));
+    }
+
+    [Fact]
+    public void A_waiting_task_is_not_given_up_on_since_its_command_is_held_on_its_queue()
+    {
+        var waiting = Tasks.Row("Accepted, waiting");
+
+        Assert.Null(waiting.GiveUp(waiting.UpdatedAt, TimeSpan.FromHours(2), Tasks.Later));
+        Assert.True(waiting.IsWaiting);
+    }
 }

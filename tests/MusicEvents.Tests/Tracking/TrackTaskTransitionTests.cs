@@ -13,18 +13,19 @@ public sealed class TrackTaskTransitionTests
 {
     public static TheoryData<string, string, string> Cells()
     {
-        string[] inputs = ["Claim", "Submit", "Fail(submission)", "Complete(report)", "Fail(report)", "GiveUp", "Store(clip)", "Fail(storage)"];
+        string[] inputs = ["Claim", "Submit", "Fail(submission)", "Complete(report)", "Fail(report)", "GiveUp", "Store(clip)", "Fail(storage)", "Wait", "Defer"];
         var table = new (string Row, string[] Cells)[]
         {
-            ("Accepted", ["Accepted:", "–", "Failed: TrackFailed", "Completed: TrackCompleted", "Failed: TrackFailed", "Failed: TrackFailed", "–", "–"]),
-            ("Accepted, claimed", ["–", "Submitted: TrackSubmitted", "Failed: TrackFailed", "Completed: TrackCompleted", "Failed: TrackFailed", "Failed: TrackFailed", "–", "–"]),
-            ("Submitted", [Again("Submitted"), Again("Submitted"), Again("Submitted"), "Completed: TrackCompleted", "Failed: TrackFailed", "Failed: TrackFailed", "–", "–"]),
-            ("Completed", [Again("Completed"), Again("Completed"), Again("Completed"), "–", "–", "–", "Stored: TrackStored", "Failed: TrackFailed"]),
-            ("Completed before the create call answered", ["–", "Completed:", "–", "–", "–", "–", "Stored: TrackStored", "Failed: TrackFailed"]),
-            ("Stored", [Again("Stored"), Again("Stored"), Again("Stored"), "–", "–", "–", "Stored again: TrackStored", "–"]),
-            ("Failed (gave up)", [Again("Failed"), Again("Failed"), Again("Failed"), "Completed: TrackCompleted", "–", "Failed again: TrackFailed", "–", "–"]),
-            ("Failed (MusicAPI)", [Again("Failed"), Again("Failed"), Again("Failed"), "–", "–", "–", "–", "–"]),
-            ("Failed (storage)", [Again("Failed"), Again("Failed"), Again("Failed"), "–", "–", "–", "Failed: TrackStored", "Failed again: TrackFailed"]),
+            ("Accepted", ["Accepted:", "–", "Failed: TrackFailed", "Completed: TrackCompleted", "Failed: TrackFailed", "Failed: TrackFailed", "–", "–", "Accepted:", "–"]),
+            ("Accepted, claimed", ["–", "Submitted: TrackSubmitted", "Failed: TrackFailed", "Completed: TrackCompleted", "Failed: TrackFailed", "Failed: TrackFailed", "–", "–", "–", "Accepted:"]),
+            ("Accepted, waiting", ["Accepted:", "–", "Failed: TrackFailed", "Completed: TrackCompleted", "Failed: TrackFailed", "–", "–", "–", "Accepted:", "–"]),
+            ("Submitted", [Again("Submitted"), Again("Submitted"), Again("Submitted"), "Completed: TrackCompleted", "Failed: TrackFailed", "Failed: TrackFailed", "–", "–", Again("Submitted"), Again("Submitted")]),
+            ("Completed", [Again("Completed"), Again("Completed"), Again("Completed"), "–", "–", "–", "Stored: TrackStored", "Failed: TrackFailed", Again("Completed"), Again("Completed")]),
+            ("Completed before the create call answered", ["–", "Completed:", "–", "–", "–", "–", "Stored: TrackStored", "Failed: TrackFailed", "–", "–"]),
+            ("Stored", [Again("Stored"), Again("Stored"), Again("Stored"), "–", "–", "–", "Stored again: TrackStored", "–", Again("Stored"), Again("Stored")]),
+            ("Failed (gave up)", [Again("Failed"), Again("Failed"), Again("Failed"), "Completed: TrackCompleted", "–", "Failed again: TrackFailed", "–", "–", Again("Failed"), Again("Failed")]),
+            ("Failed (MusicAPI)", [Again("Failed"), Again("Failed"), Again("Failed"), "–", "–", "–", "–", "–", Again("Failed"), Again("Failed")]),
+            ("Failed (storage)", [Again("Failed"), Again("Failed"), Again("Failed"), "–", "–", "–", "Failed: TrackStored", "Failed again: TrackFailed", Again("Failed"), Again("Failed")]),
         };
         var data = new TheoryData<string, string, string>();
         foreach (var (row, cells) in table)
@@ -60,6 +61,8 @@ public sealed class TrackTaskTransitionTests
         "GiveUp" => task.GiveUp(task.UpdatedAt, TimeSpan.FromHours(2), Tasks.Later),
         "Store(clip)" => task.Store(Tasks.StoredClip("c-1"), Tasks.Later),
         "Fail(storage)" => task.Fail(new(TrackFailureReason.StorageFailed, "Clip c-1: refused"), TrackInputs.Storage, Tasks.Later),
+        "Wait" => task.Wait(new(TrackWaitReason.RetryAfter, "MusicAPI asked to wait", Tasks.Later, Tasks.Later.AddSeconds(30)), Tasks.Later),
+        "Defer" => task.Defer("MusicAPI answered 429", new(TrackWaitReason.RetryAfter, "sent again in 30 s", Tasks.Later, Tasks.Later.AddSeconds(30)), Tasks.Later),
         _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
     };
 
