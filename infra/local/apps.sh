@@ -13,6 +13,9 @@ DEV_EXTRA_PROJECTS=()
 DEV_SANDBOX_ENV=()
 DEV_DEVHOST_ENV=()
 
+# How many DevHosts apps_start runs (./dev up --instances N): one broker, one storage, each its port.
+DEV_INSTANCES=1
+
 # No MSBuild node reuse, MSBuild server, compiler or Razor server: nothing may outlive ./dev.
 DOTNET_NO_SERVERS=(-nodeReuse:false -p:UseSharedCompilation=false -p:UseRazorBuildServer=false)
 export DOTNET_CLI_USE_MSBUILD_SERVER=0 MSBUILDDISABLENODEREUSE=1
@@ -85,8 +88,10 @@ apps_alive() {
 }
 
 apps_stop() {
-  local run_dir=$1 name
-  for name in devhost sandbox; do app_stop "$run_dir" "$name"; done
+  local run_dir=$1 f
+  # The DevHosts (devhost, devhost2, ...) first, the sandbox they call last.
+  for f in "$run_dir"/apps/devhost*.env; do [[ -f $f ]] && app_stop "$run_dir" "$(basename "$f" .env)"; done
+  app_stop "$run_dir" sandbox
 }
 
 apps_build() {
@@ -98,27 +103,36 @@ apps_build() {
   done
 }
 
-# apps_start RUN_DIR: the sandbox, then the DevHost wired to it, with keys made up for this run
-# (kept in memory only). Exports DEV_SANDBOX_URL, DEV_SANDBOX_API_KEY, DEV_DEVHOST_URL; sets, not
-# exported, DEV_WEBHOOK_MASTER_KEY (./dev bench hands it to the benchmark alone, to sign deliveries).
+# apps_start RUN_DIR: the sandbox, then DEV_INSTANCES DevHosts wired to it (one broker, one storage),
+# with keys made up for this run (kept in memory only). Exports DEV_SANDBOX_URL, DEV_SANDBOX_API_KEY,
+# DEV_DEVHOST_URL (the first DevHost); sets DEV_DEVHOST_URLS (all of them) and, not exported,
+# DEV_WEBHOOK_MASTER_KEY (./dev bench hands it to the benchmark alone, to sign deliveries).
 apps_start() {
-  local run_dir=$1 sandbox_port host_port api_key
+  local run_dir=$1 sandbox_port host_port api_key i name
   free_port sandbox_port
-  free_port host_port
   api_key=$(random_hex 24)
   DEV_WEBHOOK_MASTER_KEY=$(random_hex 32)
   DEV_SANDBOX_URL=http://127.0.0.1:$sandbox_port
-  DEV_DEVHOST_URL=http://127.0.0.1:$host_port
   DEV_SANDBOX_API_KEY=$api_key
-  export DEV_SANDBOX_URL DEV_DEVHOST_URL DEV_SANDBOX_API_KEY
+  DEV_DEVHOST_URLS=()
+  export DEV_SANDBOX_URL DEV_SANDBOX_API_KEY
   app_start "$run_dir" sandbox "$sandbox_port" "$SANDBOX_DLL" \
     "Sandbox__ApiKey=$api_key" Sandbox__CompletionDelay=00:00:02 \
     ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development "${DEV_SANDBOX_ENV[@]}" || return 1
-  app_start "$run_dir" devhost "$host_port" "$DEVHOST_DLL" \
-    "MusicApi__BaseUrl=$DEV_SANDBOX_URL" "MusicApi__ApiKey=$api_key" \
-    "MusicApi__WebhookUrl=$DEV_DEVHOST_URL/api/webhooks/musicapi" \
-    "MusicApi__WebhookMasterKeys__0=$DEV_WEBHOOK_MASTER_KEY" Archive__AllowedHosts__0=127.0.0.1 \
-    Archive__PrivateNetworkHosts__0=127.0.0.1 'Reconciliation__Schedule=*/15 * * * * *' \
-    Reconciliation__OverdueAfter=00:00:30 Reconciliation__GiveUpAfter=00:10:00 \
-    ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development "${DEV_DEVHOST_ENV[@]}" || return 1
+  for ((i = 1; i <= DEV_INSTANCES; i++)); do
+    free_port host_port
+    name=devhost
+    ((i > 1)) && name=devhost$i
+    DEV_DEVHOST_URLS+=("http://127.0.0.1:$host_port")
+    # Each its own webhook URL (any instance takes any task's delivery); timers run once per occurrence.
+    app_start "$run_dir" "$name" "$host_port" "$DEVHOST_DLL" \
+      "MusicApi__BaseUrl=$DEV_SANDBOX_URL" "MusicApi__ApiKey=$api_key" \
+      "MusicApi__WebhookUrl=http://127.0.0.1:$host_port/api/webhooks/musicapi" \
+      "MusicApi__WebhookMasterKeys__0=$DEV_WEBHOOK_MASTER_KEY" Archive__AllowedHosts__0=127.0.0.1 \
+      Archive__PrivateNetworkHosts__0=127.0.0.1 'Reconciliation__Schedule=*/15 * * * * *' \
+      Reconciliation__OverdueAfter=00:00:30 Reconciliation__GiveUpAfter=00:10:00 \
+      ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development "${DEV_DEVHOST_ENV[@]}" || return 1
+  done
+  DEV_DEVHOST_URL=${DEV_DEVHOST_URLS[0]}
+  export DEV_DEVHOST_URL
 }

@@ -10,6 +10,8 @@
 # shellcheck source-path=SCRIPTDIR
 . "$DEV_LOCAL/rabbitmq.sh"
 # shellcheck source-path=SCRIPTDIR
+. "$DEV_LOCAL/rabbitmq-cluster.sh"
+# shellcheck source-path=SCRIPTDIR
 . "$DEV_LOCAL/azurite.sh"
 # shellcheck source-path=SCRIPTDIR
 . "$DEV_LOCAL/apps.sh"
@@ -17,6 +19,11 @@
 . "$DEV_LOCAL/demo.sh"
 
 DEV_RABBITMQ_MISSING=0
+
+# Set before stack_infra_spawn: 1 starts the three-node cluster too (./dev test, for its cluster
+# test) or instead of the single node (./dev up --cluster: the DevHosts are given every node).
+DEV_CLUSTER=0
+DEV_CLUSTER_ONLY=0
 
 # stack_begin MODE: takes the run's lock, cleans what an earlier run of that mode left, and
 # arms the teardown (EXIT, and Ctrl-C / TERM / HUP through it).
@@ -58,6 +65,7 @@ stack_stop_run() {
   apps_stop "$run_dir"
   azurite_stop "$run_dir"
   rabbitmq_stop "$run_dir"
+  rabbitmq_cluster_stop "$run_dir"
   sweep_token "$(dev_token "$run_dir" '')" 5
   rm -f "$DEV_STATE/$(basename "$run_dir").env"
 }
@@ -67,22 +75,36 @@ stack_infra_spawn() {
   local line
   if ! rabbitmq_install; then DEV_RABBITMQ_MISSING=1; fi
   azurite_install || die "Azurite could not be installed"
-  ((DEV_RABBITMQ_MISSING)) || rabbitmq_spawn "$DEV_RUN_DIR"
+  if ((DEV_CLUSTER && DEV_RABBITMQ_MISSING)); then die "RabbitMQ is not available: no cluster can be started"; fi
+  ((DEV_RABBITMQ_MISSING || DEV_CLUSTER_ONLY)) || rabbitmq_spawn "$DEV_RUN_DIR"
+  ((DEV_CLUSTER)) && rabbitmq_cluster_spawn "$DEV_RUN_DIR"
   azurite_spawn "$DEV_RUN_DIR"
-  local RMQ_PORT='' RMQ_NODENAME='' AZ_BLOB_PORT AZ_TABLE_PORT
+  local RMQ_PORT='' RMQ_NODENAME='' AZ_BLOB_PORT AZ_TABLE_PORT CLUSTER_NODES=''
   # shellcheck source=/dev/null
-  ((DEV_RABBITMQ_MISSING)) || . "$DEV_RUN_DIR/rabbitmq/state.env"
+  ((DEV_RABBITMQ_MISSING || DEV_CLUSTER_ONLY)) || . "$DEV_RUN_DIR/rabbitmq/state.env"
+  # shellcheck source=/dev/null
+  ((DEV_CLUSTER)) && . "$DEV_RUN_DIR/rabbitmq-cluster/state.env"
   # shellcheck source=/dev/null
   . "$DEV_RUN_DIR/azurite/state.env"
   if ((DEV_RABBITMQ_MISSING)); then line="RabbitMQ unavailable (in-memory transport)"
-  else line="RabbitMQ 127.0.0.1:$RMQ_PORT (node $RMQ_NODENAME)"; fi
+  elif ((DEV_CLUSTER_ONLY)); then line="RabbitMQ cluster $CLUSTER_NODES"
+  else line="RabbitMQ 127.0.0.1:$RMQ_PORT (node $RMQ_NODENAME)${CLUSTER_NODES:+, a cluster on $CLUSTER_NODES}"; fi
   log "starting: $line, Azurite blob 127.0.0.1:$AZ_BLOB_PORT table 127.0.0.1:$AZ_TABLE_PORT; state $(rel "$DEV_RUN_DIR"), logs $(rel "$DEV_LOGS")"
 }
 
 # Waits for both and exports the environment; falls back to InMemory when RabbitMQ fails.
 stack_infra_await() {
   azurite_await "$DEV_RUN_DIR" || die "Azurite did not start"
-  if ((!DEV_RABBITMQ_MISSING)) && ! rabbitmq_await "$DEV_RUN_DIR"; then DEV_RABBITMQ_MISSING=1; fi
+  if ((DEV_CLUSTER)); then
+    rabbitmq_cluster_await "$DEV_RUN_DIR" || die "the RabbitMQ cluster did not start"
+    log "ready: RabbitMQ cluster $MUSICEVENTS_RABBITMQ_CLUSTER_NODES (spawned $RABBITMQ_CLUSTER_STARTUP_TIME ago)"
+  fi
+  if ((DEV_CLUSTER_ONLY)); then
+    # The DevHosts are given every node: MassTransit moves to another when its node is lost.
+    export ConnectionStrings__RabbitMq=$MUSICEVENTS_RABBITMQ_CLUSTER Messaging__Transport=RabbitMq
+    local i=0 node
+    for node in ${MUSICEVENTS_RABBITMQ_CLUSTER_NODES//,/ }; do export "Messaging__ClusterNodes__$i=$node"; i=$((i + 1)); done
+  elif ((!DEV_RABBITMQ_MISSING)) && ! rabbitmq_await "$DEV_RUN_DIR"; then DEV_RABBITMQ_MISSING=1; fi
   if ((DEV_RABBITMQ_MISSING)); then
     unset ConnectionStrings__RabbitMq MUSICEVENTS_RABBITMQ_CTL
     export Messaging__Transport=InMemory
@@ -90,7 +112,7 @@ stack_infra_await() {
     err " RabbitMQ is NOT available: Messaging__Transport=InMemory (single process only)."
     err "================================================================================"
     log "ready: Azurite (spawned $AZURITE_STARTUP_TIME ago, before the build)"
-  else
+  elif ((!DEV_CLUSTER_ONLY)); then
     log "ready: RabbitMQ and Azurite (spawned $RABBITMQ_STARTUP_TIME ago, before the build)"
   fi
   state_append "$DEV_RUN_ENV" Messaging__Transport="$Messaging__Transport" \
@@ -112,6 +134,8 @@ test_totals() {
 cmd_test() {
   local rc=0
   stack_begin test
+  # The cluster test's three nodes boot during the build, beside the single node of the others.
+  rabbitmq_available && DEV_CLUSTER=1
   stack_infra_spawn
   log "dotnet build MusicEvents.sln -c Release -warnaserror"
   run_tracked "$DEV_RUN_DIR" build dotnet build "$DEV_ROOT/MusicEvents.sln" -c Release \
@@ -131,7 +155,7 @@ cmd_test() {
   exit "$rc"
 }
 
-# Set-up shared by up and demo: infrastructure, build, sandbox, DevHost.
+# Set-up shared by up and demo: infrastructure, build, sandbox, DevHost(s).
 stack_up() {
   stack_begin "$1"
   stack_infra_spawn
@@ -146,11 +170,12 @@ stack_up() {
     pgid[$name]=$APP_PGID
   done
   state_append "$DEV_RUN_ENV" DEV_SANDBOX_URL="$DEV_SANDBOX_URL" DEV_DEVHOST_URL="$DEV_DEVHOST_URL" \
-    SANDBOX_PID="${pgid[sandbox]}" DEVHOST_PID="${pgid[devhost]}"
-  local h=$DEV_DEVHOST_URL m=$DEV_MODE
+    DEV_DEVHOST_URLS="${DEV_DEVHOST_URLS[*]}" SANDBOX_PID="${pgid[sandbox]}" DEVHOST_PID="${pgid[devhost]}"
+  local h=$DEV_DEVHOST_URL m=$DEV_MODE others=''
+  ((${#DEV_DEVHOST_URLS[@]} > 1)) && others="   (and ${DEV_DEVHOST_URLS[*]:1}: the same routes, one broker, one storage)"
   cat <<EOF
 
-MusicEvents DevHost   $h
+MusicEvents DevHost   $h$others
   POST $h/api/tracks/extend                        extend
   POST $h/api/tracks/replace-section               replace a section
   GET  $h/api/tracks/{correlationId}               status
@@ -160,13 +185,26 @@ MusicEvents DevHost   $h
 Sandbox (MusicAPI)    $DEV_SANDBOX_URL   (Authorization: Bearer $DEV_SANDBOX_API_KEY)
 RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}
 Azurite               blob $DEV_BLOB_URL   table $DEV_TABLE_URL
-Logs                  $(rel "$DEV_LOGS")/$m-devhost.log $m-sandbox.log $m-rabbitmq.log $m-azurite-*.log
+Logs                  $(rel "$DEV_LOGS")/$m-devhost*.log $m-sandbox.log $m-rabbitmq*.log $m-azurite-*.log
 State                 $(rel "$DEV_RUN_ENV")
 
 EOF
 }
 
+# ./dev up [--instances N] [--cluster]
 cmd_up() {
+  while (($#)); do
+    case $1 in
+      -h | --help | help) usage; exit 0 ;;
+      --instances)
+        [[ ${2:-} =~ ^[1-9][0-9]?$ ]] || { printf './dev up: --instances needs a number from 1 to 99\n\n' >&2; usage >&2; exit 2; }
+        DEV_INSTANCES=$2
+        shift 2
+        ;;
+      --cluster) DEV_CLUSTER=1 DEV_CLUSTER_ONLY=1; shift ;;
+      *) printf './dev up: unknown argument %q\n\n' "$1" >&2; usage >&2; exit 2 ;;
+    esac
+  done
   stack_up up
   log "running: Ctrl-C (or './dev down' elsewhere) stops everything"
   while apps_alive "$DEV_RUN_DIR"; do sleep 1; done
@@ -227,7 +265,7 @@ cmd_down() {
     run_dir=${run_dir%/}
     mode=$(basename "$run_dir")
     [[ $mode == logs ]] && continue
-    [[ -f $run_dir/rabbitmq/state.env || -f $run_dir/azurite/state.env || -n $(ls -A "$run_dir/apps" 2>/dev/null) ||
+    [[ -f $run_dir/rabbitmq/state.env || -f $run_dir/rabbitmq-cluster/state.env || -f $run_dir/azurite/state.env || -n $(ls -A "$run_dir/apps" 2>/dev/null) ||
       -n $(pids_with_token "$(dev_token "$run_dir" '')") ]] || continue
     found=1
     lock=$DEV_STATE/$mode.lock

@@ -6,8 +6,8 @@
 #
 #   infra/local/terminal-check.sh run TIMEOUT_S ./dev MODE [ARGS...]
 #       ./dev MODE ARGS must exit 0 within TIMEOUT_S (then it is killed and the check fails)
-#   infra/local/terminal-check.sh interrupt LIMIT_S LINE ./dev MODE
-#       once ./dev MODE has printed LINE, Ctrl-C is typed on its terminal; it must end within
+#   infra/local/terminal-check.sh interrupt LIMIT_S LINE ./dev MODE [ARGS...]
+#       once ./dev MODE ARGS has printed LINE, Ctrl-C is typed on its terminal; it must end within
 #       LIMIT_S with exit code 130
 #
 # Either way, no process may be left carrying the run's marker (MUSICEVENTS_DEV_RUN, see lib.sh).
@@ -51,17 +51,18 @@ check_run() {
 
 check_interrupt() {
   local limit=$1 line=$2 mode=$3 work fifo out spid rc=0 t0 deadline
+  shift 3
   work=$(mktemp -d)
   fifo=$work/keys out=$work/screen
   mkfifo "$fifo"
-  log "terminal check: ./dev $mode in a pseudo-terminal, Ctrl-C once it prints '$line'"
+  log "terminal check: ./dev $mode${*:+ $*} in a pseudo-terminal, Ctrl-C once it prints '$line'"
   # What is written to script's stdin is typed on the terminal: a ^C there is the line
   # discipline's SIGINT to the foreground process group, exactly as at a keyboard.
   # exec: ./dev is the terminal's foreground job itself, as under an interactive shell, which
   # survives Ctrl-C and gives the prompt back only once ./dev has ended.
   # A command put in the background by a script starts with SIGINT ignored, and ./dev could
   # not trap it: env restores the default, as a terminal's shell gives its foreground job.
-  env --default-signal=INT script -qefc "exec ./dev $mode" /dev/null <"$fifo" >"$out" 2>&1 &
+  env --default-signal=INT script -qefc "exec ./dev $mode $*" /dev/null <"$fifo" >"$out" 2>&1 &
   spid=$!
   exec 3>"$fifo"
   deadline=$((SECONDS + 900))
@@ -102,10 +103,10 @@ check_interrupt() {
   log "terminal check: Ctrl-C ended ./dev $mode in $took (exit 130), nothing left running"
 }
 
-usage() { die "usage: $0 run TIMEOUT_S ./dev MODE [ARGS...] | interrupt LIMIT_S LINE ./dev MODE"; }
+usage() { die "usage: $0 run TIMEOUT_S ./dev MODE [ARGS...] | interrupt LIMIT_S LINE ./dev MODE [ARGS...]"; }
 
 case ${1:-} in
   run) if (($# < 4)) || [[ $3 != ./dev ]]; then usage; fi; limit=$2; shift 3; check_run "$limit" "$@" ;;
-  interrupt) if (($# != 5)) || [[ $4 != ./dev ]]; then usage; fi; check_interrupt "$2" "$3" "$5" ;;
+  interrupt) if (($# < 5)) || [[ $4 != ./dev ]]; then usage; fi; check_interrupt "$2" "$3" "${@:5}" ;;
   *) usage ;;
 esac

@@ -11,12 +11,15 @@ public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
     /// The bus and its consumers. Keys: Messaging__Transport (RabbitMq, the default, or InMemory),
-    /// ConnectionStrings__RabbitMq (amqp://user:password@host:port/vhost).
+    /// ConnectionStrings__RabbitMq (amqp://user:password@host:port/vhost), Messaging__ClusterNodes__N
+    /// (host:port of every node of a RabbitMQ cluster, tried in order, so the bus reconnects to another
+    /// node when the one it uses is lost; credentials and virtual host from the connection string).
     /// </summary>
     public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.RabbitMq);
         var rabbitMq = transport == MessagingTransport.RabbitMq ? RabbitMq(configuration) : null;
+        var clusterNodes = configuration.GetSection("Messaging:ClusterNodes").Get<string[]>() ?? [];
 
         services.AddMassTransit(bus =>
         {
@@ -50,6 +53,11 @@ public static class MessagingServiceCollectionExtensions
                     if (rabbitMq.UseTls)
                     {
                         h.UseSsl(ssl => ssl.Protocol = SslProtocols.Tls12 | SslProtocols.Tls13);
+                    }
+
+                    if (clusterNodes.Length > 0)
+                    {
+                        h.UseCluster(cluster => Array.ForEach(clusterNodes, cluster.Node));
                     }
                 });
                 // Services in other languages publish plain JSON: accepted beside MassTransit's envelope.

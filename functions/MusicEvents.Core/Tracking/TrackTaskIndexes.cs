@@ -53,7 +53,7 @@ internal sealed class TrackTaskIndexes(TableServiceClient tables)
         Func<Guid, CancellationToken, Task<TrackTask?>> find, DateTimeOffset createdBefore, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {Hour(createdBefore)} and CreatedAt lt {createdBefore}");
-        await foreach (var row in Open.QueryAsync<TableEntity>(filter, select: ["CreatedAt"], cancellationToken: cancellationToken))
+        await foreach (var row in Open.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "Timestamp", "CreatedAt"], cancellationToken: cancellationToken))
         {
             var task = await find(Guid.Parse(row.RowKey), cancellationToken);
             if (task is { IsOpen: true })
@@ -79,7 +79,7 @@ internal sealed class TrackTaskIndexes(TableServiceClient tables)
     public IAsyncEnumerable<TableEntity> ListFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken) =>
         Finished.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey le {Hour(finishedBefore)} and FinishedAt lt {finishedBefore}"),
-            select: ["FinishedAt"],
+            select: ["PartitionKey", "RowKey", "FinishedAt"],
             cancellationToken: cancellationToken);
 
     public async Task ForgetFinishedAsync(TableEntity row, CancellationToken cancellationToken)

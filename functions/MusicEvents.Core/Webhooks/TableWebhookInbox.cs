@@ -90,7 +90,7 @@ public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClie
     {
         var deleted = 0;
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {Hour(receivedBefore)} and ReceivedAt lt {receivedBefore}");
-        await foreach (var row in Received.QueryAsync<TableEntity>(filter, select: ["ReceivedAt"], cancellationToken: cancellationToken))
+        await foreach (var row in Received.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "ReceivedAt"], cancellationToken: cancellationToken))
         {
             if (deleted >= limit)
             {

@@ -32,10 +32,11 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts it with <paramref name="settings"/> (configuration keys with ':'), on a reconciliation
-    /// schedule of once a day: a second host must not settle the shared DevHost's tasks on its own bus.
+    /// schedule of once a day unless <paramref name="keepSchedule"/> (a host on the shared storage
+    /// must not settle the shared DevHost's tasks on its own bus; one on a storage of its own may).
     /// Returns once it reports healthy: listening, its bus connected and its endpoints ready.
     /// </summary>
-    public static async Task<DevHostProcess> StartAsync(Uri url, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<DevHostProcess> StartAsync(Uri url, IReadOnlyDictionary<string, string?> settings, bool keepSchedule = false)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -50,7 +51,11 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        start.Environment["Reconciliation__Schedule"] = "1.00:00:00";
+        if (!keepSchedule)
+        {
+            start.Environment["Reconciliation__Schedule"] = "1.00:00:00";
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         var process = new Process { StartInfo = start };

@@ -10,6 +10,12 @@ public static class TestEnvironment
 
     public static string Storage => Required("AzureWebJobsStorage");
 
+    /// <summary>
+    /// One of five more storage accounts on the run's Azurite (1 to 5), empty at start: for a test
+    /// whose DevHosts must not see the shared hosts' tasks (their timers reconcile whatever is open).
+    /// </summary>
+    public static string SpareStorage(int number) => Required($"MUSICEVENTS_SPARE_STORAGE_{number}");
+
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

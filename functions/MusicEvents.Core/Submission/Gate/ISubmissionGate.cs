@@ -16,6 +16,10 @@ public interface ISubmissionGate
     /// <summary>No create call from any instance before <paramref name="until"/> (MusicAPI's Retry-After).</summary>
     Task PauseAsync(DateTimeOffset until, CancellationToken cancellationToken);
 
-    /// <summary>Frees the places of tasks that are no longer open (a crash between a task's last write and its leave); returns how many.</summary>
+    /// <summary>
+    /// Frees the places of tasks that are no longer open (a crash between a task's last write and its
+    /// leave), or whose record was never written; places taken in the last minutes are left alone,
+    /// since a place is taken before its task's first write. Returns how many were freed.
+    /// </summary>
     Task<int> SweepAsync(Func<Guid, CancellationToken, Task<bool>> isOpen, CancellationToken cancellationToken);
 }

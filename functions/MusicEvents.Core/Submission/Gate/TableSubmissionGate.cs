@@ -13,13 +13,13 @@ namespace MusicEvents.Core.Submission.Gate;
 /// The gate in Azure Table Storage: one partition per MusicAPI account (a hash of its URL and key,
 /// so instances sharing an account share a gate), with a row per place ("slot-007": the correlation
 /// id holding it), a "pause" row (Retry-After) and a row of credits per UTC day. A place and its
-/// day's credits are taken in one entity-group transaction against the ETags read, so two instances
-/// never take the same place nor overspend the budget. Chosen over a per-process concurrency limit,
+/// day's credits are each written against the ETag read, so two instances never take the same
+/// place nor overspend the budget. Chosen over a per-process concurrency limit,
 /// which cannot hold across instances, and over a bare counter, which a crash between a task's last
 /// write and its decrement would leak for ever: a place names its holder, so a leaked one is found
 /// and freed (<see cref="SweepAsync"/>, run by the timer) once its task is no longer open.
 /// </summary>
-public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<MusicApiOptions> options) : ISubmissionGate
+public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<MusicApiOptions> options, TimeProvider time) : ISubmissionGate
 {
     public const string TableName = "MusicApiGate";
     private const string PauseRow = "pause";
@@ -28,6 +28,9 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
 
     // Instances racing for the same row: each lost race is read again at once, a few times.
     private const int Attempts = 8;
+
+    // A place is taken before its task's record is written: a young place is never swept.
+    private static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(2);
 
     private readonly string partition = PartitionOf(options.Value);
 
@@ -45,20 +48,19 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
                 return decision;
             }
 
-            var actions = new List<TableTransactionAction>
+            // The place first, then the day's credits; a race lost on the credits gives the place back.
+            var slot = await TryWriteAsync(rows, SlotRow(entry.SlotIndex), new() { ["Holder"] = correlationId.ToString("D"), ["Day"] = entry.Day ?? "", ["Since"] = now }, cancellationToken);
+            if (slot is null)
             {
-                Write(rows, SlotRow(entry.SlotIndex), new() { ["Holder"] = correlationId.ToString("D"), ["Day"] = entry.Day ?? "", ["Since"] = now }),
-            };
-            if (entry.Day is { } day)
-            {
-                var spent = rows.GetValueOrDefault(CreditsPrefix + day)?.GetInt32("Credits") ?? 0;
-                actions.Add(Write(rows, CreditsPrefix + day, new() { ["Credits"] = spent + MusicEventsMetrics.CreditsPerTask }));
+                continue;
             }
 
-            if (await TrySubmitAsync(actions, cancellationToken))
+            if (entry.Day is not { } day || await TryChargeAsync(rows, day, MusicEventsMetrics.CreditsPerTask, cancellationToken))
             {
                 return decision;
             }
+
+            await TryWriteAsync(new() { [slot.RowKey] = slot }, slot.RowKey, new() { ["Holder"] = "", ["Day"] = "" }, cancellationToken);
         }
 
         // Lost every race: the others are taking the places; ask again shortly.
@@ -79,17 +81,20 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
                 return;
             }
 
-            var actions = new List<TableTransactionAction> { Write(rows, slot.RowKey, new() { ["Holder"] = "", ["Day"] = "" }) };
-            if (!charged && slot.GetString("Day") is { Length: > 0 } day && rows.GetValueOrDefault(CreditsPrefix + day) is { } credits)
+            if (await TryWriteAsync(rows, slot.RowKey, new() { ["Holder"] = "", ["Day"] = "" }, cancellationToken) is null)
             {
-                var spent = credits.GetInt32("Credits") ?? 0;
-                actions.Add(Write(rows, credits.RowKey, new() { ["Credits"] = Math.Max(0, spent - MusicEventsMetrics.CreditsPerTask) }));
+                continue;
             }
 
-            if (await TrySubmitAsync(actions, cancellationToken))
+            if (!charged && slot.GetString("Day") is { Length: > 0 } day)
             {
-                return;
+                // A call MusicAPI did not charge gives its credits back to its day.
+                for (var refund = 0; refund < Attempts && !await TryChargeAsync(await ReadAsync(cancellationToken), day, -MusicEventsMetrics.CreditsPerTask, cancellationToken); refund++)
+                {
+                }
             }
+
+            return;
         }
 
         // Left for the sweep, which frees places whose task is no longer open.
@@ -104,7 +109,8 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
         var freed = 0;
         foreach (var slot in (await ReadAsync(cancellationToken)).Values.Where(r => r.RowKey.StartsWith(SlotPrefix, StringComparison.Ordinal)))
         {
-            if (Guid.TryParse(slot.GetString("Holder"), out var holder) && !await isOpen(holder, cancellationToken))
+            var young = time.GetUtcNow() - slot.GetDateTimeOffset("Since") < SweepGrace;
+            if (!young && Guid.TryParse(slot.GetString("Holder"), out var holder) && !await isOpen(holder, cancellationToken))
             {
                 try
                 {
@@ -147,29 +153,31 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
         return new GateSnapshot(slots, rows.GetValueOrDefault(PauseRow)?.GetDateTimeOffset("PausedUntil"), credits);
     }
 
-    /// <summary>Inserts the row, or replaces it at the version read: a row someone changed since fails the whole transaction.</summary>
-    private TableTransactionAction Write(Dictionary<string, TableEntity> rows, string rowKey, TableEntity values)
+    private async Task<bool> TryChargeAsync(Dictionary<string, TableEntity> rows, string day, int credits, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(values) { PartitionKey = partition, RowKey = rowKey };
-        return rows.TryGetValue(rowKey, out var read)
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, read.ETag)
-            : new TableTransactionAction(TableTransactionActionType.Add, entity);
+        var spent = rows.GetValueOrDefault(CreditsPrefix + day)?.GetInt32("Credits") ?? 0;
+        return await TryWriteAsync(rows, CreditsPrefix + day, new() { ["Credits"] = Math.Max(0, spent + credits) }, cancellationToken) is not null;
     }
 
-    private async Task<bool> TrySubmitAsync(List<TableTransactionAction> actions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the row, or replaces it at the version read; null when someone changed it since (or
+    /// inserted it first). One conditional write per row: entity-group transactions would do both rows
+    /// at once, but Azurite does not check ETags inside them, and the gate must hold there too.
+    /// </summary>
+    private async Task<TableEntity?> TryWriteAsync(Dictionary<string, TableEntity> rows, string rowKey, TableEntity values, CancellationToken cancellationToken)
     {
+        var entity = new TableEntity(values) { PartitionKey = partition, RowKey = rowKey };
         try
         {
-            await Table.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
-        }
-        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
-        {
-            return false;
+            var response = rows.TryGetValue(rowKey, out var read)
+                ? await Table.UpdateEntityAsync(entity, read.ETag, TableUpdateMode.Replace, cancellationToken)
+                : await Table.AddEntityAsync(entity, cancellationToken);
+            entity.ETag = response.Headers.ETag ?? default;
+            return entity;
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            return false;
+            return null;
         }
     }
 

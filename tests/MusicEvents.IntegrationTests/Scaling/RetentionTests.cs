@@ -1,0 +1,76 @@
+using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using MusicEvents.Contracts;
+using MusicEvents.Core.Tracking;
+using MusicEvents.Core.Webhooks;
+using MusicEvents.IntegrationTests.Infrastructure;
+
+namespace MusicEvents.IntegrationTests.Scaling;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class RetentionTests(MusicEventsHosts hosts)
+{
+    /// <summary>A DevHost on a storage of its own, retention one hour: its timer deletes what is older, and only that.</summary>
+    [Fact]
+    public async Task The_timer_deletes_finished_task_records_and_kept_deliveries_older_than_their_retention_and_keeps_the_rest()
+    {
+        var storage = TestEnvironment.SpareStorage(5);
+        await using var virtualHost = await IsolatedVirtualHost.CreateAsync("retention");
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var settings = hosts.DevHostSettings(url, virtualHost.ConnectionString);
+        settings["AzureWebJobsStorage"] = storage;
+        settings["Retention:FinishedTasks"] = "01:00:00";
+        settings["Retention:WebhookDeliveries"] = "01:00:00";
+        await using var devHost = await DevHostProcess.StartAsync(url, settings, keepSchedule: true);
+        var tables = new TableServiceClient(storage);
+        var store = new TableTrackTaskStore(tables, TimeProvider.System);
+        var inbox = new TableWebhookInbox(tables, new BlobServiceClient(storage), TimeProvider.System);
+        var now = DateTimeOffset.UtcNow;
+        var old = await SaveFinishedAsync(store, now.AddDays(-2), 5);
+        var recent = await SaveFinishedAsync(store, now.AddMinutes(-5), 2);
+        var openSince = await store.SaveAsync(TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "f", now.AddDays(-2)), CancellationToken.None);
+        var oldDelivery = await KeepAsync(inbox, now.AddDays(-2), new string('x', 40_000)); // its body in a blob
+        var recentDelivery = await KeepAsync(inbox, now.AddMinutes(-5), "{}");
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && (await store.FindAsync(old[^1], CancellationToken.None) is not null || await inbox.FindAsync(oldDelivery, CancellationToken.None) is not null))
+        {
+            await Task.Delay(250);
+        }
+
+        foreach (var id in old)
+        {
+            Assert.Null(await store.FindAsync(id, CancellationToken.None));
+        }
+
+        foreach (var id in recent.Append(openSince.CorrelationId))
+        {
+            Assert.NotNull(await store.FindAsync(id, CancellationToken.None));
+        }
+
+        Assert.Null(await inbox.FindAsync(oldDelivery, CancellationToken.None));
+        Assert.NotNull(await inbox.FindAsync(recentDelivery, CancellationToken.None));
+        Assert.False(await new BlobServiceClient(storage).GetBlobContainerClient(TableWebhookInbox.BodyContainer).GetBlobsAsync().AnyAsync(), "an old delivery's body blob was left");
+    }
+
+    private static async Task<List<Guid>> SaveFinishedAsync(TableTrackTaskStore store, DateTimeOffset at, int count)
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var task = TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "f", at).Fail(new(TrackFailureReason.Rejected, "refused"), TrackInputs.Submission, at)!.Task;
+            await store.SaveAsync(task, CancellationToken.None);
+            ids.Add(task.CorrelationId);
+        }
+
+        return ids;
+    }
+
+    private static async Task<string> KeepAsync(TableWebhookInbox inbox, DateTimeOffset receivedAt, string body)
+    {
+        var id = Guid.NewGuid().ToString();
+        await inbox.ClaimAsync(new WebhookDelivery(id, Guid.NewGuid(), new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body), receivedAt), CancellationToken.None);
+        return id;
+    }
+}
