@@ -183,7 +183,7 @@ MusicEvents DevHost   $h$others
   POST $h/api/webhooks/musicapi/replay/{webhookId}    replay a kept callback (operators)
   GET  $h/devhost/health                           health (bus connected, endpoints ready)
 Sandbox (MusicAPI)    $DEV_SANDBOX_URL   (Authorization: Bearer $DEV_SANDBOX_API_KEY)
-RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}
+RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}${MUSICEVENTS_RABBITMQ_CLUSTER_NODES:+   (cluster: ${MUSICEVENTS_RABBITMQ_CLUSTER_NODES//,/ }; $(rel "${MUSICEVENTS_RABBITMQ_CLUSTER_CTL:-}") 2 cluster_status)}
 Azurite               blob $DEV_BLOB_URL   table $DEV_TABLE_URL
 Logs                  $(rel "$DEV_LOGS")/$m-devhost*.log $m-sandbox.log $m-rabbitmq*.log $m-azurite-*.log
 State                 $(rel "$DEV_RUN_ENV")

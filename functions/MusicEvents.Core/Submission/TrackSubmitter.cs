@@ -100,7 +100,10 @@ public sealed partial class TrackSubmitter(
                     continue;
             }
 
-            var claimed = await committer.SaveAsync(change.Then(_ => claim), cancellationToken);
+            // Not the consumer's token either: a claim whose write reached storage but whose answer was
+            // cut off (the broker connection lost, the consume cancelled) would stay claimed and unsent,
+            // and its redelivery would find it claimed. Once the claim is asked for, it is seen through.
+            var claimed = await committer.SaveAsync(change.Then(_ => claim), CancellationToken.None);
 
             // Not the consumer's token: once sent, the answer is worth waiting for (bounded by CreateTimeout).
             var outcome = await musicApi.CreateTaskAsync(WithWebhook(request, claimed.TraceParent), CancellationToken.None);

@@ -38,7 +38,7 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         }
 
         var alone = await RequestsPerRunAsync(devHost);
-        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
             await store.SaveAsync(Finished(now.AddDays(-2)), ct));
         var beside = await RequestsPerRunAsync(devHost);
 
@@ -55,7 +55,7 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "fingerprint", at)
             .Fail(new(TrackFailureReason.Rejected, "refused"), TrackInputs.Submission, at)!.Task;
 
-    /// <summary>Requests to the task table and to the open-task index per timer run, over about 8 runs.</summary>
+    /// <summary>Requests to the task table and to the open-task index per timer run, over about 6 runs.</summary>
     private static async Task<(double Tasks, double Index)> RequestsPerRunAsync(DevHostProcess devHost)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
@@ -69,7 +69,7 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         // Starts and ends just after a run, so no run is counted half.
         // (A run that throws is not counted as run: the DevHost's output then says why.)
         var start = await AfterNextRunAsync();
-        await Task.Delay(TimeSpan.FromSeconds(7));
+        await Task.Delay(TimeSpan.FromSeconds(5));
         var end = await AfterNextRunAsync();
         var runs = end.Runs - start.Runs;
         Assert.True(runs >= 4, $"only {runs} timer runs");

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using MusicEvents.Contracts;
+using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Tests.MusicApi;
 
@@ -84,6 +86,7 @@ public sealed class SubmissionGateLifecycleTests
     {
         var musicApi = new StubHandler(StubHandler.Status(200, Accepted));
         await using var harness = await LifecycleHarness.StartAsync(musicApi, Settings(("MusicApi:MaxInFlight", "1")), null);
+        using var waits = new MetricCollector<long>(harness.Meters, MusicEventsMetrics.MeterName, "musicevents.submission.waits");
         var (first, second) = (Command(), Command());
         await harness.MassTransit.Bus.Publish(first);
         await harness.PublishedAsync<TrackSubmitted>(first.CorrelationId);
@@ -92,6 +95,7 @@ public sealed class SubmissionGateLifecycleTests
         var waiting = await WaitForAsync(harness, second.CorrelationId, t => t.IsWaiting);
         Assert.Equal(TrackWaitReason.MaxInFlight, waiting.Waiting!.Reason);
         Assert.Equal(1, musicApi.Sent);
+        Assert.Equal("max_in_flight", Assert.Single(waits.GetMeasurementSnapshot()).Tags["reason"]);
 
         await harness.ReceiveAsync(Webhook.Completed(first.CorrelationId));
         await WaitForAsync(harness, first.CorrelationId, t => !t.IsOpen);
