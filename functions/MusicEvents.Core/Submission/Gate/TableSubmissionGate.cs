@@ -161,8 +161,10 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
 
     /// <summary>
     /// Inserts the row, or replaces it at the version read; null when someone changed it since (or
-    /// inserted it first). One conditional write per row: entity-group transactions would do both rows
-    /// at once, but Azurite does not check ETags inside them, and the gate must hold there too.
+    /// inserted it first). One conditional write per row rather than an entity-group transaction of
+    /// the place and the day's credits: a race lost on the second row gives the first back, and single
+    /// conditional writes are the ones every other part of MusicEvents already relies on, on Azurite
+    /// as on Azure.
     /// </summary>
     private async Task<TableEntity?> TryWriteAsync(Dictionary<string, TableEntity> rows, string rowKey, TableEntity values, CancellationToken cancellationToken)
     {
