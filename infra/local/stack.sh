@@ -175,6 +175,9 @@ cmd_up() {
 
 cmd_demo() {
   local rc=0
+  # The DevHost writes its spans for the waterfall of each flow (this run's only).
+  mkdir -p "$(dirname "$DEMO_SPAN_FILE")" && rm -f "$DEMO_SPAN_FILE"
+  DEV_DEVHOST_ENV+=("DevHost__SpanFile=$DEMO_SPAN_FILE")
   stack_up demo
   run_demo || rc=$?
   if ((rc == 0)); then log "demo succeeded: the audio is in $(rel "$DEV_RUN_DIR/audio")/ (kept after everything stops)"
