@@ -22,8 +22,15 @@ function isStep(s) {
   if (s.source === 'MusicEvents') return true;
   if (s.kind === 'Server') return true;
   if (s.source === 'MassTransit') return s.kind === 'Consumer' && !/ receive$/.test(s.name);
-  if (s.kind === 'Client' && s.source === 'System.Net.Http') return !/\/Tables|\(PartitionKey/.test(s.url || '');
+  if (s.kind === 'Client' && s.source === 'System.Net.Http') return !/\(PartitionKey/.test(s.url || ''); // not every table read
   return false;
+}
+
+// An HTTP call is named by what it calls (its path, without the query, which was never written).
+function label(s) {
+  if (s.kind !== 'Client' || !s.url) return s.name;
+  const url = new URL(s.url);
+  return `${s.name} ${url.pathname.replace(/^\/devstoreaccount1/, '').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '…')}`;
 }
 
 function flowSpans(spans) {
@@ -57,7 +64,8 @@ async function main() {
     const from = Math.min(width - 1, Math.floor(offset / total * width));
     const length = Math.max(1, Math.round(s.durationMs / total * width));
     const bar = ' '.repeat(from) + '█'.repeat(Math.min(length, width - from));
-    const name = s.name.length > 44 ? s.name.slice(0, 43) + '…' : s.name;
+    const full = label(s);
+    const name = full.length > 60 ? full.slice(0, 59) + '…' : full;
     console.log(`  ${bar.padEnd(width)} ${String(offset.toFixed(0)).padStart(6)} ms +${String(s.durationMs.toFixed(0)).padStart(5)} ms  ${name}`);
   }
 }
