@@ -26,7 +26,11 @@ public static class MessagingServiceCollectionExtensions
 
             if (rabbitMq is null)
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.ConfigureJsonSerializerOptions(BusJson.Configure);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
 
@@ -51,6 +55,16 @@ public static class MessagingServiceCollectionExtensions
                 });
                 // Services in other languages publish plain JSON: accepted beside MassTransit's envelope.
                 cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                cfg.ConfigureJsonSerializerOptions(BusJson.Configure);
+
+                // Every exchange MusicEvents publishes to exists from start: a subscriber binding
+                // before the first event would otherwise fail with NOT_FOUND.
+                cfg.DeployPublishTopology = true;
+                foreach (var messageType in PublishedMessages.All)
+                {
+                    cfg.PublishTopology.GetMessageTopology(messageType);
+                }
+
                 cfg.ConfigureEndpoints(context);
             });
         });
