@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MassTransit;
+using MassTransit.Serialization;
 using MusicEvents.Contracts;
 using MusicEvents.Core.Messaging;
 
