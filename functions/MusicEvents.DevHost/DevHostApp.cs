@@ -1,4 +1,5 @@
 using MusicEvents.Core.Hosting;
+using MusicEvents.DevHost.OpenApi;
 using MusicEvents.Functions.Tracks;
 
 namespace MusicEvents.DevHost;
@@ -31,6 +32,7 @@ public static class DevHostApp
         // so that scripts and tests can wait for a host that really consumes.
         app.MapHealthChecks(HealthPath);
         app.MapBaselineEndpoints();
+        app.MapOpenApiDocument(catalog);
         return app;
     }
 }
