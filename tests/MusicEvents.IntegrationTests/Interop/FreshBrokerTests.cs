@@ -32,11 +32,11 @@ public sealed class FreshBrokerTests(MusicEventsHosts hosts)
         await using var vhost = await IsolatedVirtualHost.CreateAsync("python");
         await using var devHost = await StartDevHostAsync(vhost);
         var correlationId = Guid.NewGuid();
-        await using var subscriber = PythonScript.Start(
+        await using var subscriber = ChildProcess.Python(
             "subscribe_events.py", "--amqp", vhost.ConnectionString, "--correlation-id", correlationId.ToString(), "--until", "TrackStored", "--timeout", "60");
         await subscriber.WaitForLineAsync("ready", TimeSpan.FromSeconds(30));
 
-        await using (var publisher = PythonScript.Start(
+        await using (var publisher = ChildProcess.Python(
             "publish_extend.py", "--amqp", vhost.ConnectionString, "--correlation-id", correlationId.ToString(), "--clip-id", $"clip-{correlationId:N}", "--starts-at", "2.5", "--length", "1"))
         {
             Assert.True(await publisher.ExitAsync(TimeSpan.FromSeconds(30)) == 0, publisher.Describe());
