@@ -48,7 +48,7 @@ public static class ContractSchemas
                 schema.Insert(0, "description", text);
             }
         }
-        else if (context.TypeInfo.Kind == JsonTypeInfoKind.Object && context.Path.Length == 0 || context.TypeInfo.Type.IsEnum || context.TypeInfo.Type == typeof(CompletedClip))
+        else if ((context.TypeInfo.Kind == JsonTypeInfoKind.Object && context.Path.Length == 0) || context.TypeInfo.Type.IsEnum || context.TypeInfo.Type == typeof(CompletedClip))
         {
             if (Docs.OfType(type) is { } text && !schema.ContainsKey("description"))
             {

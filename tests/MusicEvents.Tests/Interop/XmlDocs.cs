@@ -39,7 +39,7 @@ public sealed partial class XmlDocs
     {
         var name = cref.Contains(':', StringComparison.Ordinal) ? cref[(cref.IndexOf(':', StringComparison.Ordinal) + 1)..] : cref;
         var segments = name.Split('.');
-        return segments.Length >= 2 && cref.StartsWith("P:", StringComparison.Ordinal) || cref.StartsWith("F:", StringComparison.Ordinal)
+        return segments.Length >= 2 && (cref.StartsWith("P:", StringComparison.Ordinal) || cref.StartsWith("F:", StringComparison.Ordinal))
             ? $"{segments[^2]}.{segments[^1]}"
             : segments[^1];
     }
