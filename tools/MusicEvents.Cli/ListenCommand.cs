@@ -5,7 +5,6 @@ using MusicEvents.Contracts;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
-using Spectre.Console;
 
 namespace MusicEvents.Cli;
 
@@ -121,8 +120,8 @@ internal static class ListenCommand
             .Where(p => p.Name != "correlationId")
             .Select(p => $"{p.Name}={Field(p.Value)}");
         var id = message.TryGetProperty("correlationId", out var c) ? c.GetString() : "";
-        var colour = type == nameof(TrackFailed) ? "red" : type == nameof(TrackStored) ? "green" : "blue";
-        AnsiConsole.MarkupLine($"[grey]{TimeText.Of(DateTimeOffset.UtcNow)}[/]  [{colour}]{type}[/]  {CliAction.Plain(id)}  {CliAction.Plain(string.Join("  ", fields))}");
+        var name = type == nameof(TrackFailed) ? Ansi.Red(type) : type == nameof(TrackStored) ? Ansi.Green(type) : Ansi.Blue(type);
+        Console.WriteLine($"{Ansi.Grey(TimeText.Of(DateTimeOffset.UtcNow))}  {name}  {id}  {string.Join("  ", fields)}");
     }
 
     private static string Field(JsonElement value) => value.ValueKind switch

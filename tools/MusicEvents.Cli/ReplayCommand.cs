@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 
 namespace MusicEvents.Cli;
 
@@ -21,9 +20,9 @@ internal static class ReplayCommand
             }
 
             var body = answer.Json!.Value;
-            AnsiConsole.MarkupLine(
-                $"Replayed [bold]{CliAction.Plain(body.GetProperty("webhookId").GetString())}[/] for {body.GetProperty("correlationId").GetGuid():D}: " +
-                $"MusicAPI said {CliAction.Plain(body.GetProperty("status").GetString())}, " +
+            Console.WriteLine(
+                $"Replayed {body.GetProperty("webhookId").GetString()} for {body.GetProperty("correlationId").GetGuid():D}: " +
+                $"MusicAPI said {body.GetProperty("status").GetString()}, " +
                 (body.GetProperty("published").GetBoolean() ? "its report was published again." : "nothing to publish."));
             return CliAction.Ok;
         });

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net;
-using Spectre.Console;
 
 namespace MusicEvents.Cli;
 
@@ -62,7 +61,7 @@ internal static class SendCommand
 
         var correlationId = answer.Json!.Value.GetProperty("correlationId").GetGuid();
         var statusUrl = answer.Json.Value.GetProperty("statusUrl").GetString();
-        AnsiConsole.MarkupLine($"[grey]{TimeText.Of(sentAt)}[/]  [bold]Accepted[/]  {correlationId:D}  (status: {CliAction.Plain(new Uri(client.BaseAddress, statusUrl).ToString())})");
+        Console.WriteLine($"{Ansi.Grey(TimeText.Of(sentAt))}  {Ansi.Bold("Accepted")}  {correlationId:D}  (status: {new Uri(client.BaseAddress, statusUrl)})");
         return parse.GetValue(Wait) ? await WaitAsync(client, correlationId, sentAt, TimeSpan.FromSeconds(parse.GetValue(Timeout)), cancellationToken) : CliAction.Ok;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Spectre.Console;
 
 namespace MusicEvents.Cli;
 
@@ -17,42 +16,36 @@ internal static class StatusView
             s.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.String ? note.GetString() : null))];
 
     public static void Step(DateTimeOffset at, string state, string? note, DateTimeOffset? since = null) =>
-        AnsiConsole.MarkupLine(
-            $"[grey]{TimeText.Of(at)}[/]{(since is { } start ? " [grey]" + TimeText.Since(start, at) + "[/]" : "")}  [bold]{CliAction.Plain(state)}[/]  {CliAction.Plain(note)}");
+        Console.WriteLine(
+            $"{Ansi.Grey(TimeText.Of(at))}{(since is { } start ? " " + Ansi.Grey(TimeText.Since(start, at)) : "")}  {Ansi.Bold(state)}  {note}");
 
     public static void Outcome(JsonElement status)
     {
-        if (status.TryGetProperty("clips", out var clips) && clips.GetArrayLength() > 0)
+        if (status.TryGetProperty("clips", out var clips))
         {
-            var table = new Table().AddColumns("clip", "seconds", "stored at", "bytes", "sha256");
             foreach (var clip in clips.EnumerateArray())
             {
-                table.AddRow(
-                    CliAction.Plain(Text(clip, "clipId")),
-                    CliAction.Plain(Text(clip, "durationSeconds")),
-                    CliAction.Plain(Text(clip, "blobUri")),
-                    CliAction.Plain(Text(clip, "sizeBytes")),
-                    CliAction.Plain(Text(clip, "sha256")));
+                var blob = Text(clip, "blobUri");
+                Console.WriteLine(
+                    $"  clip {Ansi.Bold(Text(clip, "clipId"))}  {Text(clip, "durationSeconds")} s" +
+                    (blob.Length > 0 ? $"  {Text(clip, "sizeBytes")} bytes  sha256 {Text(clip, "sha256")}\n    {Ansi.Green(blob)}" : "  (not stored yet)"));
             }
-
-            AnsiConsole.Write(table);
         }
 
         if (status.TryGetProperty("failure", out var failure) && failure.ValueKind == JsonValueKind.Object)
         {
-            AnsiConsole.MarkupLine($"[red]Failed: {CliAction.Plain(Text(failure, "reason"))}[/] {CliAction.Plain(Text(failure, "message"))}");
+            Console.WriteLine($"{Ansi.Red("Failed: " + Text(failure, "reason"))}  {Text(failure, "message")}");
             if (Text(failure, "reason") is "TimedOut" or "SubmissionOutcomeUnknown")
             {
-                AnsiConsole.MarkupLine("A late success from MusicAPI may still complete it: `musicevents status` or `listen` will show it.");
+                Console.WriteLine("A late success from MusicAPI may still complete it: `musicevents status` or `listen` will show it.");
             }
         }
     }
 
     public static void Show(JsonElement status)
     {
-        AnsiConsole.MarkupLine(
-            $"[bold]{CliAction.Plain(Text(status, "correlationId"))}[/]  {CliAction.Plain(Text(status, "operation"))}  " +
-            $"[bold]{CliAction.Plain(State(status))}[/]  task {CliAction.Plain(Text(status, "taskId"))}");
+        Console.WriteLine(
+            $"{Ansi.Bold(Text(status, "correlationId"))}  {Text(status, "operation")}  {Ansi.Bold(State(status))}  task {Text(status, "taskId")}");
         foreach (var (at, state, note) in Steps(status))
         {
             Step(at, state, note);
