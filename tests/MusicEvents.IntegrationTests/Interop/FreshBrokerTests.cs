@@ -45,9 +45,10 @@ public sealed class FreshBrokerTests(MusicEventsHosts hosts)
 
         Assert.True(await subscriber.ExitAsync(TimeSpan.FromSeconds(90)) == 0, subscriber.Describe());
         var events = subscriber.Lines.Skip(1).Select(line => JsonDocument.Parse(line).RootElement).ToList();
-        Assert.Equal(["TrackSubmitted", "TrackCompleted", "TrackStored"], events.Select(e => e.GetProperty("type").GetString()));
+        // At least once: an event may come twice, so the kinds are compared in their first arrival's order.
+        Assert.Equal(["TrackSubmitted", "TrackCompleted", "TrackStored"], events.Select(e => e.GetProperty("type").GetString()).Distinct());
         Assert.Equal("Extend", events[0].GetProperty("message").GetProperty("operation").GetString());
-        Assert.Equal(44 + (1 * 8000 * 2), events[2].GetProperty("message").GetProperty("sizeBytes").GetInt64());
+        Assert.Equal(44 + (1 * 8000 * 2), events[^1].GetProperty("message").GetProperty("sizeBytes").GetInt64());
     }
 
     private Task<DevHostProcess> StartDevHostAsync(IsolatedVirtualHost vhost)
