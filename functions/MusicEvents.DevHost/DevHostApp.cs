@@ -1,5 +1,6 @@
 using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Telemetry;
+using MusicEvents.DevHost.OpenApi;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using MusicEvents.Functions.Tracks;
@@ -45,6 +46,7 @@ public static class DevHostApp
         // so that scripts and tests can wait for a host that really consumes.
         app.MapHealthChecks(HealthPath);
         app.MapBaselineEndpoints();
+        app.MapOpenApiDocument(catalog);
         return app;
     }
 }

@@ -15,6 +15,8 @@
 . "$DEV_LOCAL/apps.sh"
 # shellcheck source-path=SCRIPTDIR
 . "$DEV_LOCAL/demo.sh"
+# shellcheck source-path=SCRIPTDIR
+. "$DEV_LOCAL/python.sh"
 
 DEV_RABBITMQ_MISSING=0
 
@@ -113,6 +115,7 @@ cmd_test() {
   local rc=0
   stack_begin test
   stack_infra_spawn
+  python_pika_install || warn "the Python examples' tests will fail: python3 with pika is missing"
   log "dotnet build MusicEvents.sln -c Release -warnaserror"
   run_tracked "$DEV_RUN_DIR" build dotnet build "$DEV_ROOT/MusicEvents.sln" -c Release \
     -warnaserror -warnnotaserror:NU1603 "${DOTNET_NO_SERVERS[@]}" || rc=$?

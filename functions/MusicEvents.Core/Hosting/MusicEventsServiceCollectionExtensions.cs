@@ -55,6 +55,7 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddScoped<WebhookReportPublisher>();
         services.AddScoped<WebhookHttpHandler>();
         services.AddScoped<WebhookReplayer>();
+        services.AddScoped<WebhookDeliveriesHttpHandler>();
         return services;
     }
 

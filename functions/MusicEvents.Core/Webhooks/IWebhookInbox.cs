@@ -18,4 +18,7 @@ public interface IWebhookInbox
 
     /// <summary>A kept delivery, for replay; null when there is none under that id.</summary>
     Task<WebhookDelivery?> FindAsync(string webhookId, CancellationToken cancellationToken);
+
+    /// <summary>The deliveries received since <paramref name="since"/>, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<KeptDelivery>> ListRecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
 }
