@@ -54,6 +54,7 @@ public static class MusicEventsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         // Renamed, and a silent no-op now: say so rather than refuse the sandbox's audio for an unclear reason.
         var legacyKey = configuration.GetSection($"{ArchiveOptions.SectionName}:AllowPrivateNetworks").Exists();
         services.AddOptions<ArchiveOptions>()
