@@ -152,6 +152,7 @@ MusicEvents DevHost   $h
   POST $h/api/tracks/extend
   POST $h/api/tracks/replace-section
   GET  $h/api/tracks/{correlationId}
+  GET  $h/api/health   (anonymous: 200 when the bus is connected and storage answers)
   POST $h/api/webhooks/musicapi?cid={correlationId}   (MusicAPI's callback)
 Sandbox (MusicAPI)    $DEV_SANDBOX_URL   (Authorization: Bearer $DEV_SANDBOX_API_KEY)
 RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}
