@@ -33,9 +33,17 @@ internal sealed partial class DeploymentSnapshot
     }
 
     /// <summary>The Function App's app settings (the sites/config "appsettings" resource).</summary>
-    public IReadOnlyDictionary<string, string> AppSettings =>
-        Single("Microsoft.Web/sites/config").GetProperty("properties").EnumerateObject()
-            .ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> AppSettings
+    {
+        get
+        {
+            var properties = Single("Microsoft.Web/sites/config").GetProperty("properties");
+            Assert.True(
+                properties.ValueKind == JsonValueKind.Object,
+                $"The app settings could not be evaluated before deployment, as when one depends on a secure parameter: {properties}");
+            return properties.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+        }
+    }
 
     public IEnumerable<JsonElement> Resources(string type) =>
         snapshot.GetProperty("predictedResources").EnumerateArray().Where(r => r.GetProperty("type").GetString() == type);
