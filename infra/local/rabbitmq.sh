@@ -109,7 +109,9 @@ EOF
 # Usage: $d/ctl stop_app | start_app | status | <any rabbitmqctl command>
 set -euo pipefail
 . $(printf '%q' "$d/node.env")
-exec timeout 120 $(printf '%q' "$RMQ_BIN/rabbitmqctl") "\$@"
+# stdin from /dev/null: timeout runs rabbitmqctl outside the terminal's foreground group, where
+# Erlang touching the terminal would stop it (SIGTTIN/SIGTTOU) for good under ./dev in a terminal.
+exec timeout 120 $(printf '%q' "$RMQ_BIN/rabbitmqctl") "\$@" </dev/null
 EOF
   chmod +x "$d/ctl"
 
