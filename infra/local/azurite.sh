@@ -7,7 +7,9 @@
 #   . infra/local/azurite.sh; azurite_start RUN_DIR     (exports the variables itself)
 #
 # Exports AzureWebJobsStorage (the well-known devstoreaccount1 key, with explicit Blob and Table
-# endpoints on the ports chosen) and DEV_BLOB_URL / DEV_TABLE_URL.
+# endpoints on the ports chosen) and DEV_BLOB_URL / DEV_TABLE_URL, and MUSICEVENTS_SPARE_STORAGE_1..4:
+# connection strings of four more (empty) accounts on the same servers, for tests that need a
+# storage of their own (a fleet of DevHosts whose timers and indexes must not see the others' tasks).
 # AZURITE_ACCESS_LOG=1 keeps Azurite's access log (otherwise --silent).
 
 # shellcheck source-path=SCRIPTDIR
@@ -16,6 +18,8 @@
 AZURITE_DIR=$DEV_LOCAL/node_modules/azurite
 AZURITE_ACCOUNT=devstoreaccount1
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+# Local-only accounts with the same well-known key (Azurite turns off devstoreaccount1 unless it is listed too).
+AZURITE_SPARE_ACCOUNTS=(musiceventsspare1 musiceventsspare2 musiceventsspare3 musiceventsspare4)
 
 # npm ci when node_modules/azurite is missing or package-lock.json changed since the last install.
 azurite_install() {
@@ -58,6 +62,9 @@ azurite_spawn() {
   mkdir -p "$d/blob" "$d/table" "$DEV_LOGS"
   free_port blob
   free_port table
+  local accounts="$AZURITE_ACCOUNT:$AZURITE_KEY" spare
+  for spare in "${AZURITE_SPARE_ACCOUNTS[@]}"; do accounts+=";$spare:$AZURITE_KEY"; done
+  export AZURITE_ACCOUNTS=$accounts
   spawn blob_pgid "$DEV_LOGS/$mode-azurite-blob.log" "$token" -- node "$AZURITE_DIR/dist/src/blob/main.js" \
     --blobHost 127.0.0.1 --blobPort "$blob" --location "$d/blob" "${common[@]}"
   spawn table_pgid "$DEV_LOGS/$mode-azurite-table.log" "$token" -- node "$AZURITE_DIR/dist/src/table/main.js" \
@@ -92,6 +99,11 @@ azurite_await() {
   DEV_TABLE_URL="http://127.0.0.1:$AZ_TABLE_PORT/$AZURITE_ACCOUNT"
   export DEV_BLOB_URL DEV_TABLE_URL
   export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;BlobEndpoint=$DEV_BLOB_URL;TableEndpoint=$DEV_TABLE_URL;"
+  local i=0 spare
+  for spare in "${AZURITE_SPARE_ACCOUNTS[@]}"; do
+    i=$((i + 1))
+    export "MUSICEVENTS_SPARE_STORAGE_$i=DefaultEndpointsProtocol=http;AccountName=$spare;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$AZ_BLOB_PORT/$spare;TableEndpoint=http://127.0.0.1:$AZ_TABLE_PORT/$spare;"
+  done
   AZURITE_STARTUP_TIME=$(since "$AZ_STARTED_MS")
 }
 

@@ -159,7 +159,10 @@ MusicEvents DevHost   $h
   GET  $h/api/tracks/{correlationId}               status
   POST $h/api/webhooks/musicapi?cid={correlationId}   MusicAPI's callback
   POST $h/api/webhooks/musicapi/replay/{webhookId}    replay a kept callback (operators)
-  GET  $h/devhost/health                           health (bus connected, endpoints ready)
+  GET  $h/api/webhooks/musicapi/deliveries         kept callbacks, newest first (operators)
+  GET  $h/openapi/v1.json                          the OpenAPI document of these routes
+  GET  $h/api/health                               health (anonymous: bus connected, storage answers)
+  GET  $h/devhost/health                           DevHost health (the same checks)
 Sandbox (MusicAPI)    $DEV_SANDBOX_URL   (Authorization: Bearer $DEV_SANDBOX_API_KEY)
 RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}
 Azurite               blob $DEV_BLOB_URL   table $DEV_TABLE_URL

@@ -31,7 +31,8 @@ public sealed class DevHostProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, output.TakeLast(40));
 
     /// <summary>
-    /// Starts it with <paramref name="settings"/> (configuration keys with ':'), on a reconciliation
+    /// Starts it with <paramref name="settings"/> (configuration keys with ':'; a null value unsets the
+    /// variable), on a reconciliation
     /// schedule of once a day: a second host must not settle the shared DevHost's tasks on its own bus.
     /// Returns once it reports healthy: listening, its bus connected and its endpoints ready.
     /// </summary>
@@ -47,7 +48,16 @@ public sealed class DevHostProcess : IAsyncDisposable
         };
         foreach (var (key, value) in settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            // A null value removes what this process's own environment would pass on.
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         start.Environment["Reconciliation__Schedule"] = "1.00:00:00";
