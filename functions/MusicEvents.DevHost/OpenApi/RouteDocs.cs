@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Submission;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Core.Webhooks;
+using MusicEvents.Functions.Hosting;
 using MusicEvents.Functions.Tracks;
 using MusicEvents.Functions.Webhooks;
 
@@ -53,6 +55,14 @@ public static class RouteDocs
                 new(404, "No delivery is kept under that id.", typeof(ProblemDetails), true),
                 new(422, "The kept body is not JSON.", typeof(ProblemDetails), true),
                 BrokerDown,
+            ]),
+        [nameof(Health)] = new(
+            "Anonymous probe for Azure's health check and load balancers: the bus and storage, each named.",
+            null,
+            [],
+            [
+                new(200, "Every check is healthy: the bus is connected and its endpoints ready, storage answers.", typeof(ServiceHealthReport)),
+                new(503, "A check is not healthy; the body names each check and its status.", typeof(ServiceHealthReport)),
             ]),
         [nameof(ListWebhookDeliveries)] = new(
             "For operators: the kept MusicAPI deliveries, newest first, to pick one to replay.",
