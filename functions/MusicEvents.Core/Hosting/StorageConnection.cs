@@ -10,7 +10,7 @@ namespace MusicEvents.Core.Hosting;
 /// </summary>
 public sealed record StorageConnection
 {
-    public const string SettingName = "AzureWebJobsStorage";
+    public const string SettingName = StorageSetting.Key;
 
     private StorageConnection()
     {
@@ -28,8 +28,10 @@ public sealed record StorageConnection
 
     public bool UsesIdentity => ConnectionString is null;
 
+    /// <exception cref="ConfigurationRefusedException">Neither form is usable (<see cref="StorageSetting"/> says why).</exception>
     public static StorageConnection From(IConfiguration configuration)
     {
+        StorageSetting.ThrowIfUnusable(configuration);
         var section = configuration.GetSection(SettingName);
         if (!string.IsNullOrWhiteSpace(section.Value))
         {
@@ -47,22 +49,14 @@ public sealed record StorageConnection
             };
         }
 
-        var blob = NullIfBlank(section["blobServiceUri"]);
-        var table = NullIfBlank(section["tableServiceUri"]);
-        if (blob is not null && table is not null)
+        // StorageSetting has checked both are absolute http(s) URIs.
+        return new StorageConnection
         {
-            return new StorageConnection { BlobServiceUri = AbsoluteUri(blob, "blobServiceUri"), TableServiceUri = AbsoluteUri(table, "tableServiceUri"), ClientId = clientId };
-        }
-
-        throw new InvalidOperationException(blob is null && table is null
-            ? $"{SettingName} is required: a storage connection string, or {SettingName}__accountName (or {SettingName}__blobServiceUri and {SettingName}__tableServiceUri) for an identity-based connection."
-            : $"{SettingName}__blobServiceUri and {SettingName}__tableServiceUri go together: MusicEvents uses both blobs and tables.");
+            BlobServiceUri = new Uri(section["blobServiceUri"]!.Trim()),
+            TableServiceUri = new Uri(section["tableServiceUri"]!.Trim()),
+            ClientId = clientId,
+        };
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static Uri AbsoluteUri(string value, string key) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri)
-            ? uri
-            : throw new InvalidOperationException($"{SettingName}__{key} must be an absolute URI.");
 }

@@ -16,7 +16,6 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTrackStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        StorageSetting.ThrowIfUnusable(configuration);
         var storage = StorageConnection.From(configuration);
         services.AddAzureClients(clients =>
         {

@@ -64,7 +64,7 @@ public sealed class StorageConnectionTests
     [Fact]
     public void Without_any_form_the_host_stops_naming_both()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => StorageConnection.From(Configuration()));
+        var failure = Assert.Throws<ConfigurationRefusedException>(() => StorageConnection.From(Configuration()));
 
         Assert.Contains("AzureWebJobsStorage__accountName", failure.Message, StringComparison.Ordinal);
         Assert.Contains("connection string", failure.Message, StringComparison.Ordinal);
@@ -73,10 +73,10 @@ public sealed class StorageConnectionTests
     [Fact]
     public void A_blob_uri_without_its_table_uri_is_refused()
     {
-        var failure = Assert.Throws<InvalidOperationException>(
+        var failure = Assert.Throws<ConfigurationRefusedException>(
             () => StorageConnection.From(Configuration(("AzureWebJobsStorage:blobServiceUri", "https://acct.blob.core.windows.net"))));
 
-        Assert.Contains("go together", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("AzureWebJobsStorage__blobServiceUri and AzureWebJobsStorage__tableServiceUri must both be", failure.Message, StringComparison.Ordinal);
     }
 
     private static (BlobServiceClient Blobs, TableServiceClient Tables) Clients(params (string Key, string Value)[] settings)
