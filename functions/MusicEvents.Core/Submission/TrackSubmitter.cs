@@ -58,6 +58,8 @@ public sealed partial class TrackSubmitter(
             return claim.Events;
         }
 
+        // Saved here rather than through the committer: the outcome is written against this version's
+        // ETag, and a claim adds no step to count.
         var claimed = await store.SaveAsync(claim.Task, cancellationToken);
 
         // Not the consumer's token: once sent, the answer is worth waiting for (bounded by CreateTimeout).
