@@ -59,8 +59,10 @@ public sealed partial class TrackSubmitter(
         }
 
         // Saved here rather than through the committer: the outcome is written against this version's
-        // ETag, and a claim adds no step to count.
-        var claimed = await store.SaveAsync(claim.Task, cancellationToken);
+        // ETag, and a claim adds no step to count. Not the consumer's token: a claim whose write reached
+        // storage but whose answer was cut off (the broker connection lost, the consume cancelled) would
+        // stay claimed and unsent, and its redelivery would find it claimed. Once asked for, it is seen through.
+        var claimed = await store.SaveAsync(claim.Task, CancellationToken.None);
 
         // Not the consumer's token: once sent, the answer is worth waiting for (bounded by CreateTimeout).
         var outcome = await musicApi.CreateTaskAsync(WithWebhook(request, claimed.TraceParent), CancellationToken.None);
