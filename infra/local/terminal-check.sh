@@ -61,6 +61,15 @@ check_interrupt() {
   # survives Ctrl-C and gives the prompt back only once ./dev has ended.
   # A command put in the background by a script starts with SIGINT ignored, and ./dev could
   # not trap it: env restores the default, as a terminal's shell gives its foreground job.
+  # The end of a failed check: its output, then stop the command and report what it left.
+  give_up() {
+    show_tail "$out" 40
+    kill -TERM "$spid" 2>/dev/null || true
+    exec 3>&-
+    wait "$spid" 2>/dev/null || true
+    leftovers "$mode" || true
+    rm -rf "$work"
+  }
   env --default-signal=INT script -qefc "exec ./dev $mode" /dev/null <"$fifo" >"$out" 2>&1 &
   spid=$!
   exec 3>"$fifo"
@@ -68,12 +77,7 @@ check_interrupt() {
   until grep -qF -- "$line" "$out"; do
     if ! kill -0 "$spid" 2>/dev/null || ((SECONDS >= deadline)); then
       err "./dev $mode never printed '$line'"
-      show_tail "$out" 40
-      kill -TERM "$spid" 2>/dev/null || true
-      exec 3>&-
-      wait "$spid" 2>/dev/null || true
-      leftovers "$mode" || true
-      rm -rf "$work"
+      give_up
       return 1
     fi
     sleep 0.2
@@ -84,12 +88,7 @@ check_interrupt() {
   while kill -0 "$spid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
   if kill -0 "$spid" 2>/dev/null; then
     err "./dev $mode was still running $limit s after Ctrl-C"
-    show_tail "$out" 40
-    kill -TERM "$spid" 2>/dev/null || true
-    exec 3>&-
-    wait "$spid" 2>/dev/null || true
-    leftovers "$mode" || true
-    rm -rf "$work"
+    give_up
     return 1
   fi
   wait "$spid" || rc=$?
