@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Telemetry;
+using MusicEvents.DevHost.OpenApi;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using MusicEvents.Functions.Tracks;
@@ -42,10 +45,20 @@ public static class DevHostApp
         var app = builder.Build();
         app.MapHttpFunctions(catalog);
 
-        // Healthy once the bus is connected and its endpoints are ready (MassTransit's own checks),
-        // so that scripts and tests can wait for a host that really consumes.
-        app.MapHealthChecks(HealthPath);
+        // Healthy once the bus is connected, its endpoints are ready (MassTransit's own checks) and
+        // storage answers, so that scripts and tests can wait for a host that really consumes.
+        // Degraded is 503 too, as on /api/health: a bus that is reconnecting consumes nothing.
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = ServiceHealthHttpHandler.StatusCodeOf(HealthStatus.Healthy),
+                [HealthStatus.Degraded] = ServiceHealthHttpHandler.StatusCodeOf(HealthStatus.Degraded),
+                [HealthStatus.Unhealthy] = ServiceHealthHttpHandler.StatusCodeOf(HealthStatus.Unhealthy),
+            },
+        });
         app.MapBaselineEndpoints();
+        app.MapOpenApiDocument(catalog);
         return app;
     }
 }

@@ -30,6 +30,9 @@ public sealed class SpanFileExporter(string path) : BaseExporter<Activity>
                 durationMs = span.Duration.TotalMilliseconds,
                 correlationId = span.GetTagItem(FlowTrace.CorrelationIdTag) as string,
                 taskId = span.GetTagItem(FlowTrace.TaskIdTag) as string,
+
+                // Without the query: a signed audio URL's token has no business in a file.
+                url = span.GetTagItem("url.full") is string url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : null,
                 links = span.Links.Select(l => l.Context.TraceId.ToHexString()).ToArray(),
             }));
         }

@@ -26,6 +26,9 @@ run_demo() {
   return "$rc"
 }
 
+# The span file the DevHost of ./dev demo writes (DevHost:SpanFile), read by demo_follow's waterfall.
+DEMO_SPAN_FILE=$DEV_STATE/demo/spans.jsonl
+
 # demo_post ROUTE BODY: prints the correlation id MusicEvents accepted the request under.
 demo_post() {
   local answer status
@@ -52,4 +55,6 @@ demo_follow() {
   # The report, and each stored blob copied to .dev/demo/audio/ (kept after everything stops).
   printf '%s' "$status" | (cd "$DEV_ROOT" && node "$DEV_LOCAL/demo-report.js" "$name" "$(rel "$DEMO_AUDIO_DIR")") || return 1
   [[ $state == Stored ]] || { err "$name ended $state"; return 1; }
+  # Where the time went: the flow's trace, from the spans the DevHost wrote as they ended.
+  node "$DEV_LOCAL/demo-trace.js" "$DEMO_SPAN_FILE" "$id" || { err "$name: no trace of the flow in $(rel "$DEMO_SPAN_FILE")"; return 1; }
 }

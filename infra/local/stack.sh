@@ -17,6 +17,8 @@
 . "$DEV_LOCAL/apps.sh"
 # shellcheck source-path=SCRIPTDIR
 . "$DEV_LOCAL/demo.sh"
+# shellcheck source-path=SCRIPTDIR
+. "$DEV_LOCAL/python.sh"
 
 DEV_RABBITMQ_MISSING=0
 
@@ -137,6 +139,7 @@ cmd_test() {
   # The cluster test's three nodes boot during the build, beside the single node of the others.
   rabbitmq_available && DEV_CLUSTER=1
   stack_infra_spawn
+  python_pika_install || warn "the Python examples' tests will fail: python3 with pika is missing"
   log "dotnet build MusicEvents.sln -c Release -warnaserror"
   run_tracked "$DEV_RUN_DIR" build dotnet build "$DEV_ROOT/MusicEvents.sln" -c Release \
     -warnaserror -warnnotaserror:NU1603 "${DOTNET_NO_SERVERS[@]}" || rc=$?
@@ -181,7 +184,10 @@ MusicEvents DevHost   $h$others
   GET  $h/api/tracks/{correlationId}               status
   POST $h/api/webhooks/musicapi?cid={correlationId}   MusicAPI's callback
   POST $h/api/webhooks/musicapi/replay/{webhookId}    replay a kept callback (operators)
-  GET  $h/devhost/health                           health (bus connected, endpoints ready)
+  GET  $h/api/webhooks/musicapi/deliveries         kept callbacks, newest first (operators)
+  GET  $h/openapi/v1.json                          the OpenAPI document of these routes
+  GET  $h/api/health                               health (anonymous: bus connected, storage answers)
+  GET  $h/devhost/health                           DevHost health (the same checks)
 Sandbox (MusicAPI)    $DEV_SANDBOX_URL   (Authorization: Bearer $DEV_SANDBOX_API_KEY)
 RabbitMQ              ${ConnectionStrings__RabbitMq:-none: in-memory transport}${MUSICEVENTS_RABBITMQ_CLUSTER_NODES:+   (cluster: ${MUSICEVENTS_RABBITMQ_CLUSTER_NODES//,/ }; $(rel "${MUSICEVENTS_RABBITMQ_CLUSTER_CTL:-}") 2 cluster_status)}
 Azurite               blob $DEV_BLOB_URL   table $DEV_TABLE_URL
@@ -213,6 +219,9 @@ cmd_up() {
 
 cmd_demo() {
   local rc=0
+  # The DevHost writes its spans for the waterfall of each flow (this run's only).
+  mkdir -p "$(dirname "$DEMO_SPAN_FILE")" && rm -f "$DEMO_SPAN_FILE"
+  DEV_DEVHOST_ENV+=("DevHost__SpanFile=$DEMO_SPAN_FILE")
   stack_up demo
   run_demo || rc=$?
   if ((rc == 0)); then log "demo succeeded: the audio is in $(rel "$DEV_RUN_DIR/audio")/ (kept after everything stops)"

@@ -56,6 +56,15 @@ check_interrupt() {
   fifo=$work/keys out=$work/screen
   mkfifo "$fifo"
   log "terminal check: ./dev $mode${*:+ $*} in a pseudo-terminal, Ctrl-C once it prints '$line'"
+  # The end of a failed check: its output, then stop the command and report what it left.
+  give_up() {
+    show_tail "$out" 40
+    kill -TERM "$spid" 2>/dev/null || true
+    exec 3>&-
+    wait "$spid" 2>/dev/null || true
+    leftovers "$mode" || true
+    rm -rf "$work"
+  }
   # What is written to script's stdin is typed on the terminal: a ^C there is the line
   # discipline's SIGINT to the foreground process group, exactly as at a keyboard.
   # exec: ./dev is the terminal's foreground job itself, as under an interactive shell, which
@@ -69,12 +78,7 @@ check_interrupt() {
   until grep -qF -- "$line" "$out"; do
     if ! kill -0 "$spid" 2>/dev/null || ((SECONDS >= deadline)); then
       err "./dev $mode never printed '$line'"
-      show_tail "$out" 40
-      kill -TERM "$spid" 2>/dev/null || true
-      exec 3>&-
-      wait "$spid" 2>/dev/null || true
-      leftovers "$mode" || true
-      rm -rf "$work"
+      give_up
       return 1
     fi
     sleep 0.2
@@ -85,12 +89,7 @@ check_interrupt() {
   while kill -0 "$spid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
   if kill -0 "$spid" 2>/dev/null; then
     err "./dev $mode was still running $limit s after Ctrl-C"
-    show_tail "$out" 40
-    kill -TERM "$spid" 2>/dev/null || true
-    exec 3>&-
-    wait "$spid" 2>/dev/null || true
-    leftovers "$mode" || true
-    rm -rf "$work"
+    give_up
     return 1
   fi
   wait "$spid" || rc=$?

@@ -5,7 +5,8 @@ namespace MusicEvents.Core.Archive;
 /// <summary>
 /// Section "Archive": Archive__Container, Archive__AllowedHosts__0…, Archive__MaxBytes,
 /// Archive__PrivateNetworkHosts__0… (Development only: the local sandbox lives on loopback),
-/// Archive__Attempts, Archive__BlockBytes.
+/// Archive__Attempts, Archive__BlockBytes, Archive__StallTimeout, Archive__MinBytesPerSecond,
+/// Archive__TransferGrace.
 /// </summary>
 public sealed class ArchiveOptions
 {
@@ -33,4 +34,22 @@ public sealed class ArchiveOptions
 
     [Range(64 * 1024, 100 * 1024 * 1024)]
     public int BlockBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The longest wait for the answer's headers or for the next bytes of its body: past it the
+    /// download is abandoned and tried again, so a silent server cannot hold a consumer's slot.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage = "Archive:StallTimeout must be between 1 ms and 1 h.")]
+    public TimeSpan StallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The slowest average a body may keep after <see cref="TransferGrace"/> (64 KiB/s: a 10 MiB clip
+    /// must be in within 3 min 10 s, 512 MiB within 2 h 17 min); slower, it is abandoned and tried again.
+    /// </summary>
+    [Range(1, long.MaxValue)]
+    public long MinBytesPerSecond { get; set; } = 64 * 1024;
+
+    /// <summary>Time a body has on top of its size ÷ <see cref="MinBytesPerSecond"/> (a slow start, a CDN warming up).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Archive:TransferGrace must be between 0 and 1 h.")]
+    public TimeSpan TransferGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

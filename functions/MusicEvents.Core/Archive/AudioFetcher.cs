@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 
 namespace MusicEvents.Core.Archive;
@@ -5,16 +6,18 @@ namespace MusicEvents.Core.Archive;
 /// <summary>
 /// Opens an audio URL for streaming: follows redirects itself, each hop checked by the guard (the
 /// connection handler checks the addresses), and refuses an answer that is not audio or says it is
-/// bigger than the cap before a byte of the body is read.
+/// bigger than the cap before a byte of the body is read. Each hop's headers must come within
+/// Archive:StallTimeout, as each read of the body must (<see cref="PaceGuardedStream"/>).
 /// </summary>
 internal static class AudioFetcher
 {
     private const int MaxRedirects = 5;
 
     public static async Task<(HttpResponseMessage Response, string MediaType, string Extension)> OpenAsync(
-        HttpClient http, AudioSourceGuard guard, Uri url, long maxBytes, CancellationToken cancellationToken)
+        HttpClient http, AudioSourceGuard guard, Uri url, ArchiveOptions settings, TimeProvider time, CancellationToken cancellationToken)
     {
-        var response = await FollowAsync(http, guard, url, cancellationToken);
+        var maxBytes = settings.MaxBytes;
+        var response = await FollowAsync(http, guard, url, settings.StallTimeout, time, cancellationToken);
         try
         {
             var headers = response.Content.Headers;
@@ -36,20 +39,29 @@ internal static class AudioFetcher
         }
     }
 
-    private static async Task<HttpResponseMessage> FollowAsync(HttpClient http, AudioSourceGuard guard, Uri url, CancellationToken cancellationToken)
+    private static async Task<HttpResponseMessage> FollowAsync(
+        HttpClient http, AudioSourceGuard guard, Uri url, TimeSpan stallTimeout, TimeProvider time, CancellationToken cancellationToken)
     {
         for (var hop = 0; ; hop++)
         {
             guard.CheckUrl(url);
             HttpResponseMessage response;
+            using var deadline = new CancellationTokenSource(stallTimeout, time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             try
             {
-                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             }
             catch (HttpRequestException exception) when (exception.InnerException is AudioSourceRefusedException refused)
             {
                 // Raised in the connection handler, where the addresses are known.
                 throw refused;
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AudioSourceRefusedException(
+                    AudioSourceRule.StallTimeout,
+                    string.Create(CultureInfo.InvariantCulture, $"no answer from '{url.IdnHost}' within {stallTimeout.TotalSeconds:0.###} s (Archive:StallTimeout)"));
             }
 
             if (response.StatusCode is >= HttpStatusCode.MultipleChoices and < HttpStatusCode.BadRequest && response.Headers.Location is { } next)

@@ -23,4 +23,13 @@ public enum AudioSourceRule
 
     /// <summary>At most Archive:MaxBytes, whatever Content-Length claims.</summary>
     MaxBytes,
+
+    /// <summary>No wait for the answer or the next bytes of its body longer than Archive:StallTimeout.</summary>
+    StallTimeout,
+
+    /// <summary>
+    /// After Archive:TransferGrace the body keeps an average of Archive:MinBytesPerSecond, so a clip
+    /// of N bytes is in within TransferGrace + N / MinBytesPerSecond.
+    /// </summary>
+    MinBytesPerSecond,
 }

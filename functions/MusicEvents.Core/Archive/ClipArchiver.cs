@@ -20,6 +20,7 @@ public sealed partial class ClipArchiver(
     BlobServiceClient blobs,
     AudioSourceGuard guard,
     IOptions<ArchiveOptions> options,
+    TimeProvider time,
     ILogger<ClipArchiver> logger) : IClipArchiver
 {
     public const string HttpClientName = "archive";
@@ -57,11 +58,11 @@ public sealed partial class ClipArchiver(
     {
         var settings = options.Value;
         var (response, mediaType, extension) = await AudioFetcher.OpenAsync(
-            httpClients.CreateClient(HttpClientName), guard, url, settings.MaxBytes, cancellationToken);
+            httpClients.CreateClient(HttpClientName), guard, url, settings, time, cancellationToken);
         using (response)
         {
             var blob = container.GetBlockBlobClient(StoredClips.Prefix(correlationId, clipId) + extension);
-            await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var source = new PaceGuardedStream(await response.Content.ReadAsStreamAsync(cancellationToken), settings, time);
             var staged = await BlockStager.StageAsync(blob, source, settings.BlockBytes, settings.MaxBytes, cancellationToken);
             if (response.Content.Headers.ContentLength is { } expected && expected != staged.Size)
             {
@@ -102,7 +103,7 @@ public sealed partial class ClipArchiver(
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && exception switch
         {
-            AudioSourceRefusedException => false,
+            AudioSourceRefusedException refused => refused.WorthAnotherAttempt,
             HttpRequestException { StatusCode: { } status } => (int)status is 408 or 429 or >= 500,
             HttpRequestException or IOException or OperationCanceledException => true,
             RequestFailedException failed => failed.Status is 408 or 429 or >= 500,

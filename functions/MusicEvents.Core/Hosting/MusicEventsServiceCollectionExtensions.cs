@@ -1,4 +1,5 @@
 using FluentValidation;
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,28 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddWebhooks();
         services.AddArchive(configuration);
         services.AddReconciliation(configuration);
+        services.AddServiceHealth();
+        services.AddShutdownGrace();
+        return services;
+    }
+
+    /// <summary>GET /api/health's handler and its checks: MassTransit adds the bus's own, this adds storage.</summary>
+    public static IServiceCollection AddServiceHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
+        services.AddScoped<ServiceHealthHttpHandler>();
+        return services;
+    }
+
+    /// <summary>The stop sequence of <see cref="ShutdownGrace"/>: consumers, then the bus, inside the host's timeout.</summary>
+    public static IServiceCollection AddShutdownGrace(this IServiceCollection services)
+    {
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace.Host);
+        services.AddOptions<MassTransitHostOptions>().Configure(o =>
+        {
+            o.ConsumerStopTimeout = ShutdownGrace.Consumers;
+            o.StopTimeout = ShutdownGrace.Bus;
+        });
         return services;
     }
 
@@ -57,6 +80,7 @@ public static class MusicEventsServiceCollectionExtensions
         services.AddScoped<WebhookReportPublisher>();
         services.AddScoped<WebhookHttpHandler>();
         services.AddScoped<WebhookReplayer>();
+        services.AddScoped<WebhookDeliveriesHttpHandler>();
         return services;
     }
 
@@ -66,6 +90,7 @@ public static class MusicEventsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
         // Renamed, and a silent no-op now: say so rather than refuse the sandbox's audio for an unclear reason.
         var legacyKey = configuration.GetSection($"{ArchiveOptions.SectionName}:AllowPrivateNetworks").Exists();
         services.AddOptions<ArchiveOptions>()

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,17 +9,26 @@ namespace MusicEvents.Core.Hosting;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Table and Blob clients from AzureWebJobsStorage (a connection string).</summary>
+    /// <summary>
+    /// Table and Blob clients from AzureWebJobsStorage: a connection string, or (identity form,
+    /// <see cref="StorageConnection"/>) the service URIs with DefaultAzureCredential, which is the
+    /// app's managed identity in Azure.
+    /// </summary>
     public static IServiceCollection AddTrackStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        StorageSetting.ThrowIfUnusable(configuration);
-        var connectionString = configuration[StorageSetting.Key]
-            ?? throw new ConfigurationRefusedException($"{StorageSetting.Key}: identity-based storage is not supported by this build; set a connection string.");
-
+        var storage = StorageConnection.From(configuration);
         services.AddAzureClients(clients =>
         {
-            clients.AddTableServiceClient(connectionString);
-            clients.AddBlobServiceClient(connectionString);
+            if (storage.ConnectionString is { } connectionString)
+            {
+                clients.AddTableServiceClient(connectionString);
+                clients.AddBlobServiceClient(connectionString);
+                return;
+            }
+
+            clients.AddTableServiceClient(storage.TableServiceUri!);
+            clients.AddBlobServiceClient(storage.BlobServiceUri!);
+            clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId }));
         });
         services.AddSingleton<ITrackTaskStore, TableTrackTaskStore>();
         services.AddSingleton<IWebhookInbox, TableWebhookInbox>();

@@ -30,6 +30,7 @@ public static class MessagingServiceCollectionExtensions
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
+                    cfg.ConfigureJsonSerializerOptions(BusJson.Configure);
                     cfg.UseConsumeFilter(typeof(FlowTagsConsumeFilter<>), context);
                     cfg.ConfigureEndpoints(context);
                 });
@@ -62,7 +63,17 @@ public static class MessagingServiceCollectionExtensions
                 });
                 // Services in other languages publish plain JSON: accepted beside MassTransit's envelope.
                 cfg.UseRawJsonDeserializer(RawSerializerOptions.AnyMessageType, isDefault: false);
+                cfg.ConfigureJsonSerializerOptions(BusJson.Configure);
                 cfg.UseConsumeFilter(typeof(FlowTagsConsumeFilter<>), context);
+
+                // Every exchange MusicEvents publishes to exists from start: a subscriber binding
+                // before the first event would otherwise fail with NOT_FOUND.
+                cfg.DeployPublishTopology = true;
+                foreach (var messageType in PublishedMessages.All)
+                {
+                    cfg.PublishTopology.GetMessageTopology(messageType);
+                }
+
                 cfg.ConfigureEndpoints(context);
             });
         });

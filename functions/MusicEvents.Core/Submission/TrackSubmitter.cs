@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ValidationResult = FluentValidation.Results.ValidationResult;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -277,6 +278,7 @@ public sealed partial class TrackSubmitter(
         {
             case CreateTaskOutcome.Accepted accepted:
                 LogSubmitted(logger, correlationId, accepted.TaskId);
+                FlowTrace.Tag(Activity.Current, correlationId, accepted.TaskId);
                 break;
             case CreateTaskOutcome.Refused refused:
                 LogFailed(logger, correlationId, refused.Reason, refused.Message);

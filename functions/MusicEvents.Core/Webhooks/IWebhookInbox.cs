@@ -21,4 +21,7 @@ public interface IWebhookInbox
 
     /// <summary>Deletes deliveries received before <paramref name="receivedBefore"/> (at most <paramref name="limit"/>), bodies included; returns how many.</summary>
     Task<int> DeleteReceivedBeforeAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The deliveries received since <paramref name="since"/>, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<KeptDelivery>> ListRecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
 }

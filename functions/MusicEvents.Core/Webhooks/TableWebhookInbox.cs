@@ -121,6 +121,31 @@ public sealed class TableWebhookInbox(TableServiceClient tables, BlobServiceClie
 
     private static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);
 
+
+    /// <summary>
+    /// An operator's listing: a filtered query over the inbox (its keys are hashes of the ids, so
+    /// time is not a key), bounded by <paramref name="since"/>. Never on a delivery's own path.
+    /// </summary>
+    public async Task<IReadOnlyList<KeptDelivery>> ListRecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {RowKey} and ReceivedAt ge {since}");
+        string[] columns = ["WebhookId", "CorrelationId", "Headers", "ReceivedAt", "Processed", "ProcessedAt"];
+        var found = new List<KeptDelivery>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
+        {
+            var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(entity.GetString("Headers") ?? "{}") ?? [];
+            found.Add(new KeptDelivery(
+                entity.GetString("WebhookId"),
+                entity.GetGuid("CorrelationId") ?? Guid.Empty,
+                headers.GetValueOrDefault(WebhookHeaders.Event),
+                entity.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+                entity.GetBoolean("Processed") ?? false,
+                entity.GetDateTimeOffset("ProcessedAt")));
+        }
+
+        return [.. found.OrderByDescending(d => d.ReceivedAt).Take(limit)];
+    }
+
     private async Task<InboxClaim> ClaimExistingAsync(string key, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         var existing = (await Table.GetEntityAsync<TableEntity>(key, RowKey, cancellationToken: cancellationToken)).Value;

@@ -36,6 +36,15 @@ public sealed record FaultSet
     /// <summary>Only the first download of each clip is cut off: a retry gets the whole file.</summary>
     public bool CutAudioOnce { get; init; }
 
+    /// <summary>Headers and half the body, then silence until the client goes away: a stalled CDN.</summary>
+    public bool StallAudio { get; init; }
+
+    /// <summary>Only the first download of each clip stalls: a retry gets the whole file.</summary>
+    public bool StallAudioOnce { get; init; }
+
+    /// <summary>The body keeps coming, but only 1 KiB every 100 ms (about 10 KiB/s): never silent, never done.</summary>
+    public bool TrickleAudio { get; init; }
+
     /// <summary>The audio is served as text/html, as a misconfigured CDN's error page would be.</summary>
     public bool NotAudio { get; init; }
 
@@ -89,6 +98,9 @@ public sealed record FaultSet
         "slowaudio" => faults with { SlowAudio = true },
         "cutaudio" => faults with { CutAudio = true },
         "cutonce" => faults with { CutAudioOnce = true },
+        "stall" => faults with { StallAudio = true },
+        "stallonce" => faults with { StallAudioOnce = true },
+        "trickle" => faults with { TrickleAudio = true },
         "notaudio" => faults with { NotAudio = true },
         "chunked" => faults with { Chunked = true },
         "clips2" => faults with { ClipCount = 2 },

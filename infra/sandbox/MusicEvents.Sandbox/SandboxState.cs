@@ -18,6 +18,7 @@ public sealed class SandboxState
     private readonly List<DeliveryAttempt> deliveries = [];
     private readonly HashSet<string> transientFaultsServed = new(StringComparer.Ordinal);
     private readonly HashSet<string> audioCutsServed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> audioStallsServed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> audioDownloads = new(StringComparer.Ordinal);
     private int credits;
     private int openTasks;
@@ -116,6 +117,15 @@ public sealed class SandboxState
         lock (gate)
         {
             return audioCutsServed.Add($"{taskId}/{clipId}");
+        }
+    }
+
+    /// <summary>True the first time a clip's audio is asked for with <c>stallonce</c>, so that a retry gets it whole.</summary>
+    internal bool TakeAudioStall(string taskId, string clipId)
+    {
+        lock (gate)
+        {
+            return audioStallsServed.Add($"{taskId}/{clipId}");
         }
     }
 

@@ -31,9 +31,10 @@ public sealed class DevHostProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, output.TakeLast(40));
 
     /// <summary>
-    /// Starts it with <paramref name="settings"/> (configuration keys with ':'), on a reconciliation
-    /// schedule of once a day unless <paramref name="keepSchedule"/> (a host on the shared storage
-    /// must not settle the shared DevHost's tasks on its own bus; one on a storage of its own may).
+    /// Starts it with <paramref name="settings"/> (configuration keys with ':'; a null value unsets the
+    /// variable), on a reconciliation schedule of once a day unless <paramref name="keepSchedule"/> (a
+    /// host on the shared storage must not settle the shared DevHost's tasks on its own bus; one on a
+    /// storage of its own may).
     /// Returns once it reports healthy: listening, its bus connected and its endpoints ready.
     /// </summary>
     public static async Task<DevHostProcess> StartAsync(Uri url, IReadOnlyDictionary<string, string?> settings, bool keepSchedule = false)
@@ -48,7 +49,16 @@ public sealed class DevHostProcess : IAsyncDisposable
         };
         foreach (var (key, value) in settings)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            // A null value removes what this process's own environment would pass on.
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         if (!keepSchedule)

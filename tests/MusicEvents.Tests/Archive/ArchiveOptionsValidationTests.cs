@@ -45,6 +45,27 @@ public sealed class ArchiveOptionsValidationTests
         Assert.Empty(options.PrivateNetworkHosts);
     }
 
+    [Fact]
+    public void Defaults_wait_30_s_for_a_stalled_answer_and_want_64_KiB_per_second_after_30_s()
+    {
+        var options = Resolve("Production");
+
+        Assert.Equal(TimeSpan.FromSeconds(30), options.StallTimeout);
+        Assert.Equal(64 * 1024, options.MinBytesPerSecond);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.TransferGrace);
+    }
+
+    [Theory]
+    [InlineData("Archive:StallTimeout", "00:00:00", "Archive:StallTimeout")]
+    [InlineData("Archive:MinBytesPerSecond", "0", "MinBytesPerSecond")]
+    [InlineData("Archive:TransferGrace", "-00:00:01", "Archive:TransferGrace")]
+    public void A_pace_limit_out_of_range_stops_the_host_with_its_name(string key, string value, string named)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Production", (key, value)));
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
     private static ArchiveOptions Resolve(string environmentName, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using MusicEvents.Core.Hosting;
@@ -26,8 +28,8 @@ public sealed class StorageRequestCounterTests
         var answers = new StubHandler(StubHandler.Status(503), StubHandler.Status(404, """{"odata.error":{"code":"ResourceNotFound"}}"""));
         var options = new TableClientOptions { Transport = new HttpClientTransport(new HttpClient(answers)) };
         options.Retry.Delay = TimeSpan.FromMilliseconds(1);
-        options.AddPolicy(counter, Azure.Core.HttpPipelinePosition.PerRetry);
-        var table = new TableClient(new Uri("http://127.0.0.1:10002/devstoreaccount1/TrackTasks"), new Azure.AzureSasCredential("sv=1"), options);
+        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
+        var table = new TableClient(new Uri("http://127.0.0.1:10002/devstoreaccount1/TrackTasks"), new AzureSasCredential("sv=1"), options);
 
         await table.GetEntityIfExistsAsync<TableEntity>("pk", "task");
 

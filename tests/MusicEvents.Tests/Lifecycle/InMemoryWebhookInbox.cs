@@ -45,6 +45,13 @@ internal sealed class InMemoryWebhookInbox(TimeProvider time) : IWebhookInbox
     public Task<WebhookDelivery?> FindAsync(string webhookId, CancellationToken cancellationToken) =>
         Task.FromResult(entries.TryGetValue(webhookId, out var entry) ? entry.Delivery : null);
 
+    public Task<IReadOnlyList<KeptDelivery>> ListRecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<KeptDelivery>>([.. entries.Values
+            .Where(e => e.Delivery.ReceivedAt >= since)
+            .OrderByDescending(e => e.Delivery.ReceivedAt)
+            .Take(limit)
+            .Select(e => new KeptDelivery(e.Delivery.WebhookId, e.Delivery.CorrelationId, e.Delivery.Event, e.Delivery.ReceivedAt, e.Processed, null))]);
+
     private sealed record Entry(WebhookDelivery Delivery, bool Processed, DateTimeOffset LeaseUntil);
 
     public Task<int> DeleteReceivedBeforeAsync(DateTimeOffset receivedBefore, int limit, CancellationToken cancellationToken)
