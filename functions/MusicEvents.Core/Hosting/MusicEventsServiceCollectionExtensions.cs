@@ -124,7 +124,7 @@ public static class MusicEventsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<RetentionOptions>()
             .Bind(configuration.GetSection(RetentionOptions.SectionName))
-            .Validate(o => o.FinishedTasks > TimeSpan.Zero && o.WebhookDeliveries > TimeSpan.Zero, "Retention:FinishedTasks and Retention:WebhookDeliveries must be positive.")
+            .Validate(o => o.FinishedTasks > TimeSpan.Zero, "Retention:FinishedTasks must be positive.")
             .ValidateOnStart();
         services.AddScoped<StorageHousekeeper>();
         services.AddScoped<TaskReconciler>();

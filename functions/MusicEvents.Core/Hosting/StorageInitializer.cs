@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using MusicEvents.Core.Archive;
 using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Tracking;
-using MusicEvents.Core.Webhooks;
 
 namespace MusicEvents.Core.Hosting;
 
@@ -14,12 +13,12 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableTrackTaskStore.OpenTable, TableTrackTaskStore.FinishedTable, TableSubmissionGate.TableName, TableWebhookInbox.TableName, TableWebhookInbox.ReceivedTable])
+        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableTrackTaskStore.OpenTable, TableTrackTaskStore.FinishedTable, TableSubmissionGate.TableName])
         {
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
 
-        foreach (var container in (string[])[archive.Value.Container, TableWebhookInbox.BodyContainer])
+        foreach (var container in (string[])[archive.Value.Container, TableKeptDeliveries.BodyContainer])
         {
             await blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MusicEvents.Core.Tracking;
-using MusicEvents.Core.Webhooks;
 
 namespace MusicEvents.Core.Hosting;
 
@@ -31,7 +30,8 @@ public static class StorageServiceCollectionExtensions
             clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId }));
         });
         services.AddSingleton<ITrackTaskStore, TableTrackTaskStore>();
-        services.AddSingleton<IWebhookInbox, TableWebhookInbox>();
+        services.AddSingleton<TableKeptDeliveries>();
+        services.AddSingleton<IKeptDeliveries>(provider => provider.GetRequiredService<TableKeptDeliveries>());
         services.AddHostedService<StorageInitializer>();
         return services;
     }

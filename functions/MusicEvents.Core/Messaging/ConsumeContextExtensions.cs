@@ -17,4 +17,14 @@ public static class ConsumeContextExtensions
             await context.Publish(message, message.GetType(), context.CancellationToken);
         }
     }
+
+    /// <summary>
+    /// This message may have been consumed before, up to a failure after its writes: a retry of this
+    /// consume, or the broker delivering it again (the connection or the process was lost before the ack).
+    /// </summary>
+    public static bool MayBeRedelivered(this ConsumeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0 || context.ReceiveContext.Redelivered;
+    }
 }

@@ -2,19 +2,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Tracking;
-using MusicEvents.Core.Webhooks;
 
 namespace MusicEvents.Core.Reconciliation;
 
 /// <summary>
 /// The timer's storage chores, each idempotent, so that instances running it at once do no harm:
 /// the submission gate's places held by tasks no longer open are freed, and finished task records
-/// and kept webhook deliveries older than their retention are deleted (a bounded batch a run).
+/// older than their retention are deleted with the webhook deliveries kept beside them (a bounded
+/// batch a run).
 /// </summary>
 public sealed partial class StorageHousekeeper(
     ITrackTaskStore store,
     ISubmissionGate gate,
-    IWebhookInbox inbox,
     IOptions<RetentionOptions> retention,
     TimeProvider time,
     ILogger<StorageHousekeeper> logger)
@@ -27,7 +26,6 @@ public sealed partial class StorageHousekeeper(
         var now = time.GetUtcNow();
         await TryAsync("the submission gate's sweep", () => gate.SweepAsync(async (id, ct) => (await store.FindAsync(id, ct))?.IsOpen ?? false, cancellationToken), cancellationToken);
         await TryAsync("finished task records", () => store.DeleteFinishedAsync(now - retention.Value.FinishedTasks, BatchPerRun, cancellationToken), cancellationToken);
-        await TryAsync("kept webhook deliveries", () => inbox.DeleteReceivedBeforeAsync(now - retention.Value.WebhookDeliveries, BatchPerRun, cancellationToken), cancellationToken);
     }
 
     private async Task TryAsync(string chore, Func<Task<int>> run, CancellationToken cancellationToken)

@@ -9,7 +9,14 @@ public interface ITrackTaskStore
     /// Inserts a record read from nowhere (no ETag) or replaces the one at its ETag; returns it with its new ETag.
     /// </summary>
     /// <exception cref="TrackTaskConflictException">Someone else wrote it first: read it again and decide again.</exception>
-    Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken);
+    Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
+
+    /// <summary>
+    /// The same, keeping <paramref name="delivery"/> (the webhook delivery whose report this write
+    /// takes) in the same transaction: both are written, or neither.
+    /// </summary>
+    /// <exception cref="TrackTaskConflictException">Someone else wrote it first: read it again and decide again.</exception>
+    Task<TrackTask> SaveAsync(TrackTask task, WebhookDelivery? delivery, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reserves <paramref name="correlationId"/> for the request with <paramref name="fingerprint"/>

@@ -9,7 +9,7 @@ namespace MusicEvents.Core.Tracking;
 /// Task records in Azure Table Storage: one entity per correlation id, written against its ETag,
 /// with the indexes of open and finished tasks beside them (<see cref="TrackTaskIndexes"/>).
 /// </summary>
-public sealed class TableTrackTaskStore(TableServiceClient tables, TimeProvider time) : ITrackTaskStore
+public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, TimeProvider time) : ITrackTaskStore
 {
     public const string TasksTable = "TrackTasks";
     public const string OpenTable = TrackTaskIndexes.OpenTable;
@@ -28,7 +28,9 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TimeProvider 
         return entity.HasValue ? TrackTaskEntity.Read(entity.Value!) : null;
     }
 
-    public async Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken)
+    public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
+
+    public async Task<TrackTask> SaveAsync(TrackTask task, WebhookDelivery? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         var inserting = task.ETag is null;
@@ -48,10 +50,26 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TimeProvider 
         try
         {
             var entity = TrackTaskEntity.Write(task);
-            var response = inserting
-                ? await Tasks.AddEntityAsync(entity, cancellationToken)
-                : await Tasks.UpdateEntityAsync(entity, new ETag(task.ETag!), TableUpdateMode.Replace, cancellationToken);
-            etag = response.Headers.ETag;
+            if (delivery is null)
+            {
+                var response = inserting
+                    ? await Tasks.AddEntityAsync(entity, cancellationToken)
+                    : await Tasks.UpdateEntityAsync(entity, new ETag(task.ETag!), TableUpdateMode.Replace, cancellationToken);
+                etag = response.Headers.ETag;
+            }
+            else
+            {
+                // One request for both rows: the task's partition holds its kept deliveries too.
+                TableTransactionAction[] actions =
+                [
+                    inserting
+                        ? new(TableTransactionActionType.Add, entity)
+                        : new(TableTransactionActionType.UpdateReplace, entity, new ETag(task.ETag!)),
+                    new(TableTransactionActionType.UpsertReplace, await deliveries.RowAsync(delivery, cancellationToken)),
+                ];
+                var response = await Tasks.SubmitTransactionAsync(actions, cancellationToken);
+                etag = response.Value[0].Headers.ETag;
+            }
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
@@ -110,6 +128,7 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TimeProvider 
             {
                 await DeleteRowAsync(task.CorrelationId, RowKey, task.ETag, cancellationToken);
                 await DeleteRowAsync(task.CorrelationId, ReservationRowKey, null, cancellationToken);
+                await deliveries.DeleteForAsync(task.CorrelationId, cancellationToken);
                 deleted++;
             }
 

@@ -6,8 +6,20 @@ using MusicEvents.Core.Telemetry;
 
 namespace MusicEvents.Core.Tracking;
 
-/// <summary>Applies MusicAPI's final report to the task: Completed or Failed, the first final report winning.</summary>
-public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TrackTaskCommitter committer, TimeProvider time, ILogger<TaskReportedConsumer> logger)
+/// <summary>
+/// Applies MusicAPI's final report to the task: Completed or Failed, the first final report winning.
+/// A webhook's delivery is kept in the same write. A report the task has taken before (its input is
+/// in the history) changes nothing; its events go out again only when this message may be the one
+/// that took it and then failed to publish (a retry, a broker redelivery) or an operator asks for it
+/// (replay): so twenty copies of one delivery, each its own message, publish one decision.
+/// </summary>
+public sealed partial class TaskReportedConsumer(
+    ITrackTaskStore store,
+    IKeptDeliveries deliveries,
+    TrackTaskCommitter committer,
+    MusicEventsMetrics metrics,
+    TimeProvider time,
+    ILogger<TaskReportedConsumer> logger)
     : IConsumer<TaskReported>
 {
     public async Task Consume(ConsumeContext<TaskReported> context)
@@ -33,9 +45,27 @@ public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TrackTas
         if (change is null)
         {
             LogNothingNew(logger, reported.CorrelationId, task?.State);
+            if (reported.Delivery is { } delivery)
+            {
+                await deliveries.KeepAsync(delivery, context.CancellationToken);
+            }
+
+            return;
         }
 
-        await context.PublishEventsAsync(await committer.CommitAsync(change, context.CancellationToken));
+        if (!change.MustSave && !reported.Replay && !context.MayBeRedelivered())
+        {
+            LogTakenBefore(logger, reported.CorrelationId, reported.Input);
+            if (reported.Delivery is not null)
+            {
+                // The webhook counted it valid; here it is known to be a copy of one taken before.
+                metrics.WebhookDelivery("duplicate");
+            }
+
+            return;
+        }
+
+        await context.PublishEventsAsync(await committer.CommitAsync(change, context.CancellationToken, reported.Delivery));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CorrelationId} has no task record: recording it from MusicAPI's report")]
@@ -43,4 +73,7 @@ public sealed partial class TaskReportedConsumer(ITrackTaskStore store, TrackTas
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} is {State}: this report changes nothing")]
     private static partial void LogNothingNew(ILogger logger, Guid correlationId, TrackTaskState? state);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} took {Input} before: a duplicate, nothing new")]
+    private static partial void LogTakenBefore(ILogger logger, Guid correlationId, string input);
 }

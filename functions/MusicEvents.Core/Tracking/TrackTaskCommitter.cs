@@ -11,19 +11,20 @@ namespace MusicEvents.Core.Tracking;
 public sealed class TrackTaskCommitter(ITrackTaskStore store, ISubmissionGate gate, MusicEventsMetrics metrics)
 {
     /// <returns>The events for the consumer to publish through its consume context.</returns>
-    public async Task<IReadOnlyList<object>> CommitAsync(TrackTaskChange? change, CancellationToken cancellationToken)
+    /// <param name="delivery">The webhook delivery whose report the change takes: kept in the same write.</param>
+    public async Task<IReadOnlyList<object>> CommitAsync(TrackTaskChange? change, CancellationToken cancellationToken, WebhookDelivery? delivery = null)
     {
         if (change is null)
         {
             return [];
         }
 
-        await SaveAsync(change, cancellationToken);
+        await SaveAsync(change, cancellationToken, delivery);
         return change.Events;
     }
 
     /// <returns>The record as saved (with its new ETag), or as it was when there was nothing to save.</returns>
-    public async Task<TrackTask> SaveAsync(TrackTaskChange change, CancellationToken cancellationToken)
+    public async Task<TrackTask> SaveAsync(TrackTaskChange change, CancellationToken cancellationToken, WebhookDelivery? delivery = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (!change.MustSave)
@@ -31,7 +32,7 @@ public sealed class TrackTaskCommitter(ITrackTaskStore store, ISubmissionGate ga
             return change.Task;
         }
 
-        var saved = await store.SaveAsync(change.Task, cancellationToken);
+        var saved = await store.SaveAsync(change.Task, delivery, cancellationToken);
         metrics.Saved(change.Before, saved);
         if (change.Before is { IsOpen: true, SubmissionStartedAt: not null } && !saved.IsOpen)
         {

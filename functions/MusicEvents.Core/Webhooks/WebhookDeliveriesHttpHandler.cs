@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Core.Webhooks;
 
@@ -7,7 +8,7 @@ namespace MusicEvents.Core.Webhooks;
 /// <c>GET /api/webhooks/musicapi/deliveries?hours=24&amp;limit=50</c>, for operators: the kept
 /// deliveries, newest first, so that the one to replay is found without reading logs.
 /// </summary>
-public sealed class WebhookDeliveriesHttpHandler(IWebhookInbox inbox, TimeProvider time)
+public sealed class WebhookDeliveriesHttpHandler(IKeptDeliveries kept, TimeProvider time)
 {
     public const int DefaultHours = 24;
     public const int MaxHours = 24 * 30;
@@ -25,7 +26,7 @@ public sealed class WebhookDeliveriesHttpHandler(IWebhookInbox inbox, TimeProvid
             return Results.ValidationProblem(errors, title: "The query is invalid.");
         }
 
-        var deliveries = await inbox.ListRecentAsync(time.GetUtcNow().AddHours(-hours), limit, cancellationToken);
+        var deliveries = await kept.ListRecentAsync(time.GetUtcNow().AddHours(-hours), limit, cancellationToken);
         return Results.Ok(deliveries);
     }
 

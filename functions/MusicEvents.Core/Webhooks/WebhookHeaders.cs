@@ -4,7 +4,7 @@ namespace MusicEvents.Core.Webhooks;
 public static class WebhookHeaders
 {
     public const string Id = "X-Webhook-Id";
-    public const string Event = "X-Webhook-Event";
+    public const string Event = Tracking.WebhookDelivery.EventHeader;
     public const string Timestamp = "X-Webhook-Timestamp";
     public const string Signature = "X-Webhook-Signature";
 

@@ -11,14 +11,15 @@ namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
 /// <c>POST /api/webhooks/musicapi?cid=…</c>: nothing is believed before the signature over the raw
-/// bytes checks out; then the delivery is recorded once, its report is published for
-/// <see cref="TaskReportedConsumer"/> (which changes the task), and only once the broker has
-/// confirmed it is 200 answered. A broker that cannot take it answers 503, so that a retrying
-/// sender comes again and finds the delivery not yet processed.
+/// bytes checks out; then the report is published, the delivery itself inside it, for
+/// <see cref="TaskReportedConsumer"/>, which changes the task and keeps the delivery in one write.
+/// Only once the broker has confirmed it is 200 answered: 200 means verified and durably on the
+/// broker. The handler touches no storage, so a delivery costs the broker's confirm alone; a
+/// duplicate is recognised by the task's history (its input is the delivery's id) and a broker
+/// that cannot take it answers 503, so that a retrying sender comes again.
 /// </summary>
 public sealed partial class WebhookHttpHandler(
     WebhookSignatureVerifier verifier,
-    IWebhookInbox inbox,
     WebhookReportPublisher reports,
     MusicEventsMetrics metrics,
     TimeProvider time,
@@ -96,31 +97,20 @@ public sealed partial class WebhookHttpHandler(
 
     private async Task<IResult> ProcessAsync(WebhookDelivery delivery, ProviderTaskReport report, CancellationToken cancellationToken)
     {
-        switch (await inbox.ClaimAsync(delivery, cancellationToken))
-        {
-            case InboxClaim.AlreadyProcessed:
-                LogDuplicate(logger, delivery.WebhookId);
-                metrics.WebhookDelivery("duplicate");
-                return Results.Ok();
-            case InboxClaim.InFlight:
-                // The same delivery is being processed by another request: come again later.
-                LogInFlight(logger, delivery.WebhookId);
-                metrics.WebhookDelivery("in_flight");
-                return Results.StatusCode(StatusCodes.Status409Conflict);
-        }
-
         try
         {
-            await reports.PublishAsync(delivery, report, cancellationToken);
+            if (!await reports.PublishAsync(delivery, report, cancellationToken))
+            {
+                metrics.WebhookDelivery("not_final");
+                return Results.Ok();
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogPublishFailed(logger, exception, delivery.CorrelationId);
-            await inbox.ReleaseAsync(delivery.WebhookId, CancellationToken.None);
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        await inbox.MarkProcessedAsync(delivery.WebhookId, cancellationToken);
         metrics.WebhookDelivery("valid");
         return Results.Ok();
     }
@@ -140,12 +130,6 @@ public sealed partial class WebhookHttpHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused ({Reason}) for {CorrelationId}")]
     private static partial void LogRefused(ILogger logger, string reason, Guid correlationId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId} was already processed: nothing new")]
-    private static partial void LogDuplicate(ILogger logger, string webhookId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook {WebhookId} is being processed by another request: answering 409")]
-    private static partial void LogInFlight(ILogger logger, string webhookId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook for {CorrelationId} could not be published: answering 503")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid correlationId);

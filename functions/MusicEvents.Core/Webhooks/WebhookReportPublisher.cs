@@ -6,8 +6,9 @@ using MusicEvents.Core.Tracking;
 namespace MusicEvents.Core.Webhooks;
 
 /// <summary>
-/// Puts a verified delivery's report on the bus, for arrival and operator replay alike; a report
-/// that is not final (streaming, running) goes nowhere: it changes no state.
+/// Puts a verified delivery's report on the bus, with the delivery to keep, for arrival and operator
+/// replay alike; a report that is not final (streaming, running) goes nowhere and is not kept: it
+/// changes no state.
 /// </summary>
 public sealed partial class WebhookReportPublisher(IPublishEndpoint publish, ILogger<WebhookReportPublisher> logger)
 {
@@ -15,7 +16,8 @@ public sealed partial class WebhookReportPublisher(IPublishEndpoint publish, ILo
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
 
     /// <returns>True when a report was published.</returns>
-    public async Task<bool> PublishAsync(WebhookDelivery delivery, ProviderTaskReport report, CancellationToken cancellationToken)
+    /// <param name="replay">An operator's replay: the delivery is kept already, and the events of a report taken before go out again.</param>
+    public async Task<bool> PublishAsync(WebhookDelivery delivery, ProviderTaskReport report, CancellationToken cancellationToken, bool replay = false)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(report);
@@ -27,7 +29,10 @@ public sealed partial class WebhookReportPublisher(IPublishEndpoint publish, ILo
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PublishTimeout);
-        await publish.Publish(new TaskReported(delivery.CorrelationId, TrackInputs.Webhook(delivery.WebhookId), report), timeout.Token);
+        var input = TrackInputs.Webhook(delivery.WebhookId);
+        await publish.Publish(
+            replay ? new TaskReported(delivery.CorrelationId, input, report, Replay: true) : new TaskReported(delivery.CorrelationId, input, report, delivery),
+            timeout.Token);
         return true;
     }
 

@@ -38,19 +38,19 @@ public static class RouteDocs
             new(null, "MusicAPI's delivery, verified byte for byte: at most 1 MiB.", []),
             [new("cid", "string", "The task's correlationId, appended to the webhook URL by MusicEvents.", true)],
             [
-                new(200, "Verified, recorded and durably on the broker (or a duplicate of one that was)."),
+                new(200, "Verified and durably on the broker (or not final: running or streaming, which changes nothing and is not kept). A duplicate is recognised by the task and changes nothing."),
                 new(400, "Well signed but not application/json, or not JSON.", typeof(ProblemDetails), true),
                 new(401, "Missing, wrong or stale signature."),
-                new(409, "The same delivery is being processed right now: send it again later."),
                 new(413, "Larger than 1 MiB."),
                 new(503, "The message broker is unreachable: send the delivery again."),
             ]),
         [nameof(ReplayWebhook)] = new(
             "For operators: process a kept delivery again (it can only re-publish what that delivery decided).",
             null,
-            [],
+            [new("cid", "string", "The delivery's task (the listing shows it): the delivery is then read by key instead of looked for across every task.")],
             [
                 new(200, "Replayed.", typeof(ReplayedBody)),
+                new(400, "'cid' is not a GUID.", typeof(ProblemDetails), true),
                 NoKey,
                 new(404, "No delivery is kept under that id.", typeof(ProblemDetails), true),
                 new(422, "The kept body is not JSON.", typeof(ProblemDetails), true),

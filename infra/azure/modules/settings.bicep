@@ -61,7 +61,6 @@ var musicEvents = {
   Reconciliation__OverdueAfter: '00:10:00'
   Reconciliation__GiveUpAfter: '02:00:00'
   Retention__FinishedTasks: '30.00:00:00'
-  Retention__WebhookDeliveries: '30.00:00:00'
 }
 
 var allowedHosts = toObject(range(0, length(archiveAllowedHosts)), i => 'Archive__AllowedHosts__${i}', i => archiveAllowedHosts[i])

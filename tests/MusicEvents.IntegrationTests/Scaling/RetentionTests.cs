@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using MusicEvents.Contracts;
 using MusicEvents.Core.Tracking;
-using MusicEvents.Core.Webhooks;
 using MusicEvents.IntegrationTests.Infrastructure;
 
 namespace MusicEvents.IntegrationTests.Scaling;
@@ -13,7 +12,7 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
 {
     /// <summary>A DevHost on a storage of its own, retention one hour: its timer deletes what is older, and only that.</summary>
     [Fact]
-    public async Task The_timer_deletes_finished_task_records_and_kept_deliveries_older_than_their_retention_and_keeps_the_rest()
+    public async Task The_timer_deletes_finished_task_records_older_than_their_retention_with_their_kept_deliveries_and_keeps_the_rest()
     {
         var storage = TestEnvironment.SpareStorage(5);
         await using var virtualHost = await IsolatedVirtualHost.CreateAsync("retention");
@@ -21,20 +20,19 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
         var settings = hosts.DevHostSettings(url, virtualHost.ConnectionString);
         settings["AzureWebJobsStorage"] = storage;
         settings["Retention:FinishedTasks"] = "01:00:00";
-        settings["Retention:WebhookDeliveries"] = "01:00:00";
         await using var devHost = await DevHostProcess.StartAsync(url, settings, keepSchedule: true);
         var tables = new TableServiceClient(storage);
-        var store = new TableTrackTaskStore(tables, TimeProvider.System);
-        var inbox = new TableWebhookInbox(tables, new BlobServiceClient(storage), TimeProvider.System);
+        var kept = new TableKeptDeliveries(tables, new BlobServiceClient(storage));
+        var store = new TableTrackTaskStore(tables, kept, TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         var old = await SaveFinishedAsync(store, now.AddDays(-2), 5);
         var recent = await SaveFinishedAsync(store, now.AddMinutes(-5), 2);
         var openSince = await store.SaveAsync(TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "f", now.AddDays(-2)), CancellationToken.None);
-        var oldDelivery = await KeepAsync(inbox, now.AddDays(-2), new string('x', 40_000)); // its body in a blob
-        var recentDelivery = await KeepAsync(inbox, now.AddMinutes(-5), "{}");
+        var oldDelivery = await SaveFinishedWithDeliveryAsync(store, now.AddDays(-2), new string('x', 40_000)); // its body in a blob
+        var recentDelivery = await SaveFinishedWithDeliveryAsync(store, now.AddMinutes(-5), "{}");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && (await store.FindAsync(old[^1], CancellationToken.None) is not null || await inbox.FindAsync(oldDelivery, CancellationToken.None) is not null))
+        while (DateTime.UtcNow < deadline && (await store.FindAsync(old[^1], CancellationToken.None) is not null || await kept.FindAsync(oldDelivery.WebhookId, oldDelivery.CorrelationId, CancellationToken.None) is not null))
         {
             await Task.Delay(250);
         }
@@ -49,9 +47,10 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
             Assert.NotNull(await store.FindAsync(id, CancellationToken.None));
         }
 
-        Assert.Null(await inbox.FindAsync(oldDelivery, CancellationToken.None));
-        Assert.NotNull(await inbox.FindAsync(recentDelivery, CancellationToken.None));
-        Assert.False(await new BlobServiceClient(storage).GetBlobContainerClient(TableWebhookInbox.BodyContainer).GetBlobsAsync().AnyAsync(), "an old delivery's body blob was left");
+        Assert.Null(await store.FindAsync(oldDelivery.CorrelationId, CancellationToken.None));
+        Assert.Null(await kept.FindAsync(oldDelivery.WebhookId, oldDelivery.CorrelationId, CancellationToken.None));
+        Assert.NotNull(await kept.FindAsync(recentDelivery.WebhookId, recentDelivery.CorrelationId, CancellationToken.None));
+        Assert.False(await new BlobServiceClient(storage).GetBlobContainerClient(TableKeptDeliveries.BodyContainer).GetBlobsAsync().AnyAsync(), "an old delivery's body blob was left");
     }
 
     private static async Task<List<Guid>> SaveFinishedAsync(TableTrackTaskStore store, DateTimeOffset at, int count)
@@ -67,10 +66,12 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
         return ids;
     }
 
-    private static async Task<string> KeepAsync(TableWebhookInbox inbox, DateTimeOffset receivedAt, string body)
+    /// <summary>A finished task and the delivery whose report finished it, kept in the same write.</summary>
+    private static async Task<WebhookDelivery> SaveFinishedWithDeliveryAsync(TableTrackTaskStore store, DateTimeOffset at, string body)
     {
-        var id = Guid.NewGuid().ToString();
-        await inbox.ClaimAsync(new WebhookDelivery(id, Guid.NewGuid(), new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body), receivedAt), CancellationToken.None);
-        return id;
+        var task = TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "f", at).Fail(new(TrackFailureReason.Rejected, "refused"), TrackInputs.Submission, at)!.Task;
+        var delivery = new WebhookDelivery(Guid.NewGuid().ToString(), task.CorrelationId, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body), at);
+        await store.SaveAsync(task, delivery, CancellationToken.None);
+        return delivery;
     }
 }

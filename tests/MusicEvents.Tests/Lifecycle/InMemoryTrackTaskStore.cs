@@ -5,12 +5,14 @@ using MusicEvents.Core.Tracking;
 namespace MusicEvents.Tests.Lifecycle;
 
 /// <summary>
-/// <see cref="ITrackTaskStore"/> in memory, with the Table store's ETag semantics: an insert finds
-/// no record, a replace finds the version it was read at, anything else is a conflict.
+/// <see cref="ITrackTaskStore"/> and <see cref="IKeptDeliveries"/> in memory, with the Table store's
+/// ETag semantics: an insert finds no record, a replace finds the version it was read at, anything
+/// else is a conflict (and keeps no delivery either).
 /// </summary>
-internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
+internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
 {
     private readonly ConcurrentDictionary<Guid, TrackTask> tasks = new();
+    private readonly ConcurrentDictionary<(Guid, string), (WebhookDelivery Delivery, DateTimeOffset KeptAt)> deliveries = new();
     private readonly ConcurrentDictionary<Guid, string> reservations = new();
     private long version;
     private int saves;
@@ -21,7 +23,9 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
     public Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken) =>
         Task.FromResult(tasks.TryGetValue(correlationId, out var task) ? task : null);
 
-    public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken)
+    public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
+
+    public Task<TrackTask> SaveAsync(TrackTask task, WebhookDelivery? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
         var saved = task with { ETag = $"v{Interlocked.Increment(ref version)}" };
@@ -34,8 +38,36 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
         }
 
         Interlocked.Increment(ref saves);
+        if (delivery is not null)
+        {
+            deliveries[(delivery.CorrelationId, delivery.WebhookId)] = (delivery, saved.UpdatedAt);
+        }
+
         return Task.FromResult(saved);
     }
+
+    /// <summary>The deliveries kept so far.</summary>
+    public IReadOnlyList<WebhookDelivery> Deliveries => [.. deliveries.Values.Select(d => d.Delivery)];
+
+    public Task KeepAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        deliveries[(delivery.CorrelationId, delivery.WebhookId)] = (delivery, delivery.ReceivedAt);
+        return Task.CompletedTask;
+    }
+
+    public Task<WebhookDelivery?> FindAsync(string webhookId, Guid? correlationId, CancellationToken cancellationToken) =>
+        Task.FromResult(deliveries.Values
+            .Where(d => d.Delivery.WebhookId == webhookId && (correlationId is null || d.Delivery.CorrelationId == correlationId))
+            .Select(d => d.Delivery)
+            .FirstOrDefault());
+
+    public Task<IReadOnlyList<KeptDelivery>> ListRecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<KeptDelivery>>([.. deliveries.Values
+            .Where(d => d.Delivery.ReceivedAt >= since)
+            .OrderByDescending(d => d.Delivery.ReceivedAt)
+            .Take(limit)
+            .Select(d => new KeptDelivery(d.Delivery.WebhookId, d.Delivery.CorrelationId, d.Delivery.Event, d.Delivery.ReceivedAt, d.KeptAt))]);
 
     public Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken) =>
         Task.FromResult(reservations.GetOrAdd(correlationId, fingerprint));
@@ -56,6 +88,10 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
         {
             deleted += tasks.TryRemove(task.CorrelationId, out _) ? 1 : 0;
             reservations.TryRemove(task.CorrelationId, out _);
+            foreach (var key in deliveries.Keys.Where(k => k.Item1 == task.CorrelationId))
+            {
+                deliveries.TryRemove(key, out _);
+            }
         }
 
         return Task.FromResult(deleted);

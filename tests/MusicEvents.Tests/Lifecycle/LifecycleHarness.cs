@@ -38,7 +38,6 @@ internal sealed class LifecycleHarness : IAsyncDisposable
     public ITestHarness MassTransit => provider.GetRequiredService<ITestHarness>();
     public InMemoryTrackTaskStore Store { get; }
     public InMemorySubmissionGate Gate => (InMemorySubmissionGate)provider.GetRequiredService<ISubmissionGate>();
-    public InMemoryWebhookInbox Inbox => (InMemoryWebhookInbox)provider.GetRequiredService<IWebhookInbox>();
     public FakeClipArchiver Archiver { get; } = new();
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
 
@@ -73,7 +72,7 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(_ => harness!.Clock);
         services.AddSingleton<ITrackTaskStore>(_ => harness!.Store);
-        services.AddSingleton<IWebhookInbox>(provider => new InMemoryWebhookInbox(provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IKeptDeliveries>(_ => harness!.Store);
         services.AddSingleton<IClipArchiver>(_ => harness!.Archiver);
         services.AddSingleton<ISubmissionGate, InMemorySubmissionGate>();
         services.AddSingleton<StoppableLifetime>();

@@ -18,6 +18,9 @@ internal sealed record Webhook(Guid CorrelationId, string WebhookId, string Body
     public static Webhook Failed(Guid correlationId, string taskId = "t-1") => new(
         correlationId, Guid.NewGuid().ToString(), $$"""{"task_id":"{{taskId}}","event":"song.failed","message":"upstream failure","refund_processed":true}""", "song.failed");
 
+    public static Webhook Streaming(Guid correlationId, string taskId = "t-1") => new(
+        correlationId, Guid.NewGuid().ToString(), $$"""{"task_id":"{{taskId}}","event":"song.streaming"}""", "song.streaming");
+
     public HttpRequest ToRequest(DateTimeOffset now, string masterKey = LifecycleHarness.MasterKey)
     {
         var bytes = Encoding.UTF8.GetBytes(Body);

@@ -5,7 +5,7 @@ using MusicEvents.Core.Webhooks;
 
 namespace MusicEvents.Tests.Lifecycle;
 
-/// <summary>The webhook function's handler, the inbox and the report consumer, on the test harness.</summary>
+/// <summary>The webhook function's handler, the report consumer and the kept deliveries, on the test harness.</summary>
 public sealed class WebhookLifecycleTests
 {
     [Fact]
@@ -64,8 +64,60 @@ public sealed class WebhookLifecycleTests
         Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(delivery));
         await harness.QuietAsync();
 
-        Assert.Single(harness.MassTransit.Published.Select<TaskReported>());
+        // The webhook keeps nothing itself: the second copy goes to the consumer, which knows it.
+        Assert.Equal(2, harness.MassTransit.Published.Select<TaskReported>().Count());
         Assert.Single(harness.MassTransit.Published.Select<TrackCompleted>());
+    }
+
+    [Fact]
+    public async Task Twenty_copies_of_one_delivery_arriving_together_publish_one_TrackCompleted()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var delivery = Webhook.Completed(task.CorrelationId);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => harness.ReceiveAsync(delivery)));
+        await harness.PublishedAsync<TrackStored>(task.CorrelationId);
+        await harness.QuietAsync();
+
+        Assert.All(answers, status => Assert.Equal(StatusCodes.Status200OK, status));
+        Assert.Equal(20, harness.MassTransit.Published.Select<TaskReported>().Count());
+        Assert.Single(harness.MassTransit.Published.Select<TrackCompleted>());
+    }
+
+    [Fact]
+    public async Task A_delivery_is_kept_by_the_write_that_takes_its_report_and_found_for_replay_with_or_without_its_task()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var delivery = Webhook.Completed(task.CorrelationId);
+
+        await harness.ReceiveAsync(delivery);
+        await harness.PublishedAsync<TrackCompleted>(task.CorrelationId);
+
+        var kept = Assert.Single(harness.Store.Deliveries);
+        Assert.Equal((delivery.WebhookId, delivery.Body), (kept.WebhookId, System.Text.Encoding.UTF8.GetString(kept.Body.Span)));
+        Assert.Equal(TrackTaskState.Completed, harness.Store.Get(task.CorrelationId).History.Single(h => h.Input == TrackInputs.Webhook(delivery.WebhookId)).State);
+        var replayedByKey = await harness.InScopeAsync<WebhookReplayer, IResult>(r => r.ReplayAsync(delivery.WebhookId, task.CorrelationId, CancellationToken.None));
+        var replayedById = await harness.InScopeAsync<WebhookReplayer, IResult>(r => r.ReplayAsync(delivery.WebhookId, null, CancellationToken.None));
+        var otherTask = await harness.InScopeAsync<WebhookReplayer, IResult>(r => r.ReplayAsync(delivery.WebhookId, Guid.NewGuid(), CancellationToken.None));
+
+        Assert.Equal(
+            (StatusCodes.Status200OK, StatusCodes.Status200OK, StatusCodes.Status404NotFound),
+            (await replayedByKey.StatusCodeAsync(), await replayedById.StatusCodeAsync(), await otherTask.StatusCodeAsync()));
+    }
+
+    [Fact]
+    public async Task A_report_that_is_not_final_is_answered_200_and_neither_published_nor_kept()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(Webhook.Streaming(task.CorrelationId)));
+        await harness.QuietAsync();
+
+        Assert.Empty(harness.MassTransit.Published.Select<TaskReported>());
+        Assert.Empty(harness.Store.Deliveries);
     }
 
     [Fact]
@@ -94,7 +146,7 @@ public sealed class WebhookLifecycleTests
         await harness.PublishedAsync<TrackStored>(task.CorrelationId);
         var saves = harness.Store.Saves;
 
-        var replayed = await harness.InScopeAsync<WebhookReplayer, IResult>(r => r.ReplayAsync(delivery.WebhookId, CancellationToken.None));
+        var replayed = await harness.InScopeAsync<WebhookReplayer, IResult>(r => r.ReplayAsync(delivery.WebhookId, null, CancellationToken.None));
 
         Assert.Equal(StatusCodes.Status200OK, await replayed.StatusCodeAsync());
         var both = await harness.PublishedAsync<TrackCompleted>(task.CorrelationId, atLeast: 2);

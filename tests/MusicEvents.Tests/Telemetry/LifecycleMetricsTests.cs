@@ -80,10 +80,12 @@ public sealed class LifecycleMetricsTests
         var delivery = Webhook.Failed(task.CorrelationId);
 
         await harness.ReceiveAsync(delivery);
+        await harness.PublishedAsync<TrackFailed>(task.CorrelationId);
         await harness.ReceiveAsync(delivery);
         await harness.ReceiveAsync(delivery, masterKey: new string('b', 64));
+        await harness.QuietAsync();
 
-        Assert.Equal(["bad_signature", "duplicate", "valid"], verdicts.GetMeasurementSnapshot().Select(m => (string)m.Tags["verdict"]!).Order());
+        Assert.Equal(["bad_signature", "duplicate", "valid", "valid"], verdicts.GetMeasurementSnapshot().Select(m => (string)m.Tags["verdict"]!).Order());
     }
 
     private static MetricCollector<long> Collector(LifecycleHarness harness, string instrument) =>
