@@ -31,7 +31,7 @@ internal static class DeliveriesCommand
                 return CliAction.Ok;
             }
 
-            var table = new Table().AddColumns("received (UTC)", "webhook id", "correlation id", "event", "processed");
+            var table = new Table().AddColumns("received (UTC)", "webhook id", "correlation id", "event", "kept (UTC)");
             foreach (var d in deliveries.EnumerateArray())
             {
                 table.AddRow(
@@ -39,11 +39,11 @@ internal static class DeliveriesCommand
                     CliAction.Plain(d.GetProperty("webhookId").GetString()),
                     d.GetProperty("correlationId").GetGuid().ToString("D"),
                     CliAction.Plain(d.TryGetProperty("event", out var e) ? e.GetString() : null),
-                    d.GetProperty("processed").GetBoolean() ? "yes" : "[yellow]no[/]");
+                    d.GetProperty("keptAt").GetDateTimeOffset().UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture));
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{deliveries.GetArrayLength()} deliveries; replay one with `musicevents replay <webhook id>`.");
+            AnsiConsole.MarkupLine($"{deliveries.GetArrayLength()} deliveries; replay one with `musicevents replay <webhook id> --cid <correlation id>`.");
             return CliAction.Ok;
         });
         return command;

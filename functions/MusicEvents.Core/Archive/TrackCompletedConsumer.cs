@@ -26,7 +26,7 @@ public sealed partial class TrackCompletedConsumer(
         var completed = context.Message;
         var cancellationToken = context.CancellationToken;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = completed.CorrelationId });
-        var task = await store.FindAsync(completed.CorrelationId, cancellationToken);
+        var task = await store.FindToChangeAsync(completed.CorrelationId, cancellationToken);
         var stored = new List<TrackStored>();
         var refusals = new List<string>();
         foreach (var clip in completed.Clips)

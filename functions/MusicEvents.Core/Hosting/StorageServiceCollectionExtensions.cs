@@ -29,6 +29,7 @@ public static class StorageServiceCollectionExtensions
             clients.AddBlobServiceClient(storage.BlobServiceUri!);
             clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId }));
         });
+        services.AddSingleton(provider => new RecentTrackTasks(provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITrackTaskStore, TableTrackTaskStore>();
         services.AddSingleton<TableKeptDeliveries>();
         services.AddSingleton<IKeptDeliveries>(provider => provider.GetRequiredService<TableKeptDeliveries>());

@@ -6,6 +6,16 @@ public interface ITrackTaskStore
     Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For a consumer about to change the task: the version this process wrote or read last when it
+    /// still holds one (no request), else as <see cref="FindAsync"/>. The version may be behind
+    /// another instance's write: a change asked of it is written against its ETag, so that write is
+    /// refused and the retry reads the record; and what it refuses (nothing new, an input taken
+    /// before) a later version refuses too, because a history only grows and a final state takes
+    /// no report. Never for answering a caller (the status route reads the record).
+    /// </summary>
+    Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) => FindAsync(correlationId, cancellationToken);
+
+    /// <summary>
     /// Inserts a record read from nowhere (no ETag) or replaces the one at its ETag; returns it with its new ETag.
     /// </summary>
     /// <exception cref="TrackTaskConflictException">Someone else wrote it first: read it again and decide again.</exception>

@@ -73,9 +73,24 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
             return null;
         }
 
-        var body = entity.GetString("BodyBlob") is { } blobName
-            ? (await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToMemory()
-            : Encoding.UTF8.GetBytes(entity.GetString("Body") ?? "");
+        ReadOnlyMemory<byte> body;
+        if (entity.GetString("BodyBlob") is { } blobName)
+        {
+            try
+            {
+                body = (await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content.ToMemory();
+            }
+            catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+            {
+                // Its body goes first when it is deleted (retention): the row is on its way out too.
+                return null;
+            }
+        }
+        else
+        {
+            body = Encoding.UTF8.GetBytes(entity.GetString("Body") ?? "");
+        }
+
         return new WebhookDelivery(
             entity.GetString("WebhookId"),
             entity.GetGuid("CorrelationId")!.Value,

@@ -9,7 +9,7 @@ namespace MusicEvents.Core.Tracking;
 /// Task records in Azure Table Storage: one entity per correlation id, written against its ETag,
 /// with the indexes of open and finished tasks beside them (<see cref="TrackTaskIndexes"/>).
 /// </summary>
-public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, TimeProvider time) : ITrackTaskStore
+public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, RecentTrackTasks recent, TimeProvider time) : ITrackTaskStore
 {
     public const string TasksTable = "TrackTasks";
     public const string OpenTable = TrackTaskIndexes.OpenTable;
@@ -25,8 +25,19 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
     public async Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken)
     {
         var entity = await Tasks.GetEntityIfExistsAsync<TableEntity>(Key(correlationId), RowKey, cancellationToken: cancellationToken);
-        return entity.HasValue ? TrackTaskEntity.Read(entity.Value!) : null;
+        if (!entity.HasValue)
+        {
+            recent.Forget(correlationId);
+            return null;
+        }
+
+        var task = TrackTaskEntity.Read(entity.Value!);
+        recent.Remember(task);
+        return task;
     }
+
+    public async Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
+        recent.Recall(correlationId) ?? await FindAsync(correlationId, cancellationToken);
 
     public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
 
@@ -73,6 +84,7 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
+            recent.Forget(task.CorrelationId);
             throw TrackTaskConflictException.For(task.CorrelationId, exception);
         }
 
@@ -81,7 +93,9 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
             await indexes.ClosedAsync(task, cancellationToken);
         }
 
-        return task with { ETag = etag?.ToString() };
+        var saved = task with { ETag = etag?.ToString() };
+        recent.Remember(saved);
+        return saved;
     }
 
     /// <summary>This version's last step moved the task from open to final (the write that finishes it).</summary>
@@ -127,6 +141,7 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
             else if (task is { IsOpen: false })
             {
                 await DeleteRowAsync(task.CorrelationId, RowKey, task.ETag, cancellationToken);
+                recent.Forget(task.CorrelationId);
                 await DeleteRowAsync(task.CorrelationId, ReservationRowKey, null, cancellationToken);
                 await deliveries.DeleteForAsync(task.CorrelationId, cancellationToken);
                 deleted++;

@@ -27,7 +27,7 @@ public sealed partial class TaskReportedConsumer(
         var reported = context.Message;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = reported.CorrelationId, ["Input"] = reported.Input });
         var now = time.GetUtcNow();
-        var task = await store.FindAsync(reported.CorrelationId, context.CancellationToken);
+        var task = await store.FindToChangeAsync(reported.CorrelationId, context.CancellationToken);
         TrackTaskChange? change;
         if (task is not null)
         {

@@ -91,9 +91,9 @@ public sealed partial class CliTests(MusicEventsHosts hosts)
             Assert.True(await deliveries.ExitAsync(Patience) == 0, deliveries.Describe());
             var row = Assert.Single(deliveries.Lines, l => l.Contains(command.CorrelationId.ToString(), StringComparison.Ordinal));
             var cells = row.Split(['│', '|'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var webhookId = cells[1]; // received, webhook id, correlation id, event, processed
+            var webhookId = cells[1]; // received, webhook id, correlation id, event, kept
 
-            await using var replay = ChildProcess.Cli(["replay", webhookId], key, nested);
+            await using var replay = ChildProcess.Cli(["replay", webhookId, "--cid", cells[2]], key, nested);
             Assert.True(await replay.ExitAsync(Patience) == 0, replay.Describe());
             Assert.Contains(replay.Lines, l => l.StartsWith($"Replayed {webhookId} for {command.CorrelationId}", StringComparison.Ordinal));
         }

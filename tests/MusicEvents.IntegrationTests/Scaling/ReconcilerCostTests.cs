@@ -31,7 +31,7 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         settings["Reconciliation:GiveUpAfter"] = "01:00:00";
         await using var devHost = await DevHostProcess.StartAsync(url, settings, keepSchedule: true);
         var tables = new TableServiceClient(storage);
-        var store = new TableTrackTaskStore(tables, new TableKeptDeliveries(tables, new Azure.Storage.Blobs.BlobServiceClient(storage)), TimeProvider.System);
+        var store = new TableTrackTaskStore(tables, new TableKeptDeliveries(tables, new Azure.Storage.Blobs.BlobServiceClient(storage)), new RecentTrackTasks(TimeProvider.System), TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < OpenTasks; i++)
         {

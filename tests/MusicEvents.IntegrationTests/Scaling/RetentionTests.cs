@@ -23,7 +23,7 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
         await using var devHost = await DevHostProcess.StartAsync(url, settings, keepSchedule: true);
         var tables = new TableServiceClient(storage);
         var kept = new TableKeptDeliveries(tables, new BlobServiceClient(storage));
-        var store = new TableTrackTaskStore(tables, kept, TimeProvider.System);
+        var store = new TableTrackTaskStore(tables, kept, new RecentTrackTasks(TimeProvider.System), TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
         var old = await SaveFinishedAsync(store, now.AddDays(-2), 5);
         var recent = await SaveFinishedAsync(store, now.AddMinutes(-5), 2);

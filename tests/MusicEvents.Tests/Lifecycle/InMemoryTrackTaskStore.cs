@@ -14,14 +14,36 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
     private readonly ConcurrentDictionary<Guid, TrackTask> tasks = new();
     private readonly ConcurrentDictionary<(Guid, string), (WebhookDelivery Delivery, DateTimeOffset KeptAt)> deliveries = new();
     private readonly ConcurrentDictionary<Guid, string> reservations = new();
+    private readonly RecentTrackTasks recent = new(TimeProvider.System);
     private long version;
     private int saves;
+    private int finds;
 
     /// <summary>Successful writes so far.</summary>
     public int Saves => Volatile.Read(ref saves);
 
-    public Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken) =>
-        Task.FromResult(tasks.TryGetValue(correlationId, out var task) ? task : null);
+    /// <summary>Reads of a record so far (what FindToChangeAsync answered from the versions this store holds is not one).</summary>
+    public int Finds => Volatile.Read(ref finds);
+
+    public Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref finds);
+        if (!tasks.TryGetValue(correlationId, out var task))
+        {
+            recent.Forget(correlationId);
+            return Task.FromResult<TrackTask?>(null);
+        }
+
+        recent.Remember(task);
+        return Task.FromResult<TrackTask?>(task);
+    }
+
+    /// <summary>As the Table store: the version this store wrote or read last, else a read.</summary>
+    public async Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
+        recent.Recall(correlationId) ?? await FindAsync(correlationId, cancellationToken);
+
+    /// <summary>Makes <paramref name="older"/> the version FindToChangeAsync answers, as if another instance had written since.</summary>
+    public void RememberOlder(TrackTask older) => recent.Remember(older);
 
     public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
 
@@ -34,9 +56,11 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
             : tasks.TryGetValue(task.CorrelationId, out var current) && current.ETag == task.ETag && tasks.TryUpdate(task.CorrelationId, saved, current);
         if (!written)
         {
+            recent.Forget(task.CorrelationId);
             throw TrackTaskConflictException.For(task.CorrelationId);
         }
 
+        recent.Remember(saved);
         Interlocked.Increment(ref saves);
         if (delivery is not null)
         {
@@ -87,6 +111,7 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
         foreach (var task in tasks.Values.Where(t => !t.IsOpen && t.UpdatedAt < finishedBefore).Take(limit))
         {
             deleted += tasks.TryRemove(task.CorrelationId, out _) ? 1 : 0;
+            recent.Forget(task.CorrelationId);
             reservations.TryRemove(task.CorrelationId, out _);
             foreach (var key in deliveries.Keys.Where(k => k.Item1 == task.CorrelationId))
             {

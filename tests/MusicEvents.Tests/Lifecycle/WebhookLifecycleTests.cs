@@ -108,6 +108,37 @@ public sealed class WebhookLifecycleTests
     }
 
     [Fact]
+    public async Task A_report_and_the_archive_after_it_take_a_task_this_process_wrote_without_reading_it()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var reads = harness.Store.Finds;
+
+        await harness.ReceiveAsync(Webhook.Completed(task.CorrelationId));
+        await harness.PublishedAsync<TrackStored>(task.CorrelationId);
+
+        Assert.Equal(TrackTaskState.Stored, harness.Store.Get(task.CorrelationId).State);
+        Assert.Equal(reads, harness.Store.Finds);
+    }
+
+    [Fact]
+    public async Task A_report_decided_on_a_version_another_instance_replaced_is_refused_and_decided_again_on_the_record()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var submitted = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        await harness.ReceiveAsync(Webhook.Completed(submitted.CorrelationId));
+        await harness.PublishedAsync<TrackStored>(submitted.CorrelationId);
+        harness.Store.RememberOlder(submitted);
+
+        // On the older version (Submitted) a failure report would fail the task; the record is Stored.
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(Webhook.Failed(submitted.CorrelationId)));
+        await harness.QuietAsync();
+
+        Assert.Empty(harness.MassTransit.Published.Select<TrackFailed>());
+        Assert.Equal(TrackTaskState.Stored, harness.Store.Get(submitted.CorrelationId).State);
+    }
+
+    [Fact]
     public async Task A_report_that_is_not_final_is_answered_200_and_neither_published_nor_kept()
     {
         await using var harness = await LifecycleHarness.StartAsync();
