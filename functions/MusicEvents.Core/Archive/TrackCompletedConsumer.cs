@@ -53,6 +53,18 @@ public sealed partial class TrackCompletedConsumer(
         }
 
         var now = time.GetUtcNow();
+        var change = Outcome(task, completed, stored, refusals, now);
+        if (!change.MustSave && task is not null)
+        {
+            // Nothing to write is decided on the record itself, not on a version this process kept.
+            change = Outcome(await store.FindAsync(completed.CorrelationId, cancellationToken), completed, stored, refusals, now);
+        }
+
+        await context.PublishEventsAsync(await committer.CommitAsync(change, cancellationToken));
+    }
+
+    private static TrackTaskChange Outcome(TrackTask? task, TrackCompleted completed, List<TrackStored> stored, List<string> refusals, DateTimeOffset now)
+    {
         var change = task is not null
             ? TrackTaskChange.None(task)
             : TrackTaskChange.New(TrackTask.Adopt(completed, now) with { TraceParent = FlowTrace.CurrentTraceParent() });
@@ -67,7 +79,7 @@ public sealed partial class TrackCompletedConsumer(
             change = change.Then(t => t.Fail(failure, TrackInputs.Storage, now));
         }
 
-        await context.PublishEventsAsync(await committer.CommitAsync(change, cancellationToken));
+        return change;
     }
 
     /// <summary>Names the clip and the rule or the last error; never a URL's query, which may carry a token.</summary>

@@ -9,9 +9,10 @@ public interface ITrackTaskStore
     /// For a consumer about to change the task: the version this process wrote or read last when it
     /// still holds one (no request), else as <see cref="FindAsync"/>. The version may be behind
     /// another instance's write: a change asked of it is written against its ETag, so that write is
-    /// refused and the retry reads the record; and what it refuses (nothing new, an input taken
-    /// before) a later version refuses too, because a history only grows and a final state takes
-    /// no report. Never for answering a caller (the status route reads the record).
+    /// refused and the retry reads the record. A decision to write nothing is not safe on it (a
+    /// version behind may refuse an input the record takes: a clip to store while it still says
+    /// Submitted), so such a decision is taken again on <see cref="FindAsync"/>. Never for answering
+    /// a caller (the status route reads the record).
     /// </summary>
     Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) => FindAsync(correlationId, cancellationToken);
 

@@ -27,24 +27,16 @@ public sealed partial class TaskReportedConsumer(
         var reported = context.Message;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = reported.CorrelationId, ["Input"] = reported.Input });
         var now = time.GetUtcNow();
-        var task = await store.FindToChangeAsync(reported.CorrelationId, context.CancellationToken);
-        TrackTaskChange? change;
-        if (task is not null)
+        var change = Decide(await store.FindToChangeAsync(reported.CorrelationId, context.CancellationToken), reported, now);
+        if (change is not { MustSave: true })
         {
-            change = task.Report(reported.Input, reported.Report, now);
-        }
-        else
-        {
-            // A genuine report for a task we have no record of (a record lost, another deployment): kept anyway.
-            LogUnknownTask(logger, reported.CorrelationId);
-            var accepted = TrackTask.Accept(reported.CorrelationId, TrackOperation.Unknown, "", now) with { TraceParent = FlowTrace.CurrentTraceParent() };
-            change = TrackTaskChange.New(accepted)
-                .Then(t => t.Report(reported.Input, reported.Report, now));
+            // Nothing to write is decided on the record itself, not on a version this process kept.
+            change = Decide(await store.FindAsync(reported.CorrelationId, context.CancellationToken), reported, now);
         }
 
         if (change is null)
         {
-            LogNothingNew(logger, reported.CorrelationId, task?.State);
+            LogNothingNew(logger, reported.CorrelationId);
             if (reported.Delivery is { } delivery)
             {
                 await deliveries.KeepAsync(delivery, context.CancellationToken);
@@ -68,11 +60,24 @@ public sealed partial class TaskReportedConsumer(
         await context.PublishEventsAsync(await committer.CommitAsync(change, context.CancellationToken, reported.Delivery));
     }
 
+    private TrackTaskChange? Decide(TrackTask? task, TaskReported reported, DateTimeOffset now)
+    {
+        if (task is not null)
+        {
+            return task.Report(reported.Input, reported.Report, now);
+        }
+
+        // A genuine report for a task we have no record of (a record lost, another deployment): kept anyway.
+        LogUnknownTask(logger, reported.CorrelationId);
+        var accepted = TrackTask.Accept(reported.CorrelationId, TrackOperation.Unknown, "", now) with { TraceParent = FlowTrace.CurrentTraceParent() };
+        return TrackTaskChange.New(accepted).Then(t => t.Report(reported.Input, reported.Report, now));
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CorrelationId} has no task record: recording it from MusicAPI's report")]
     private static partial void LogUnknownTask(ILogger logger, Guid correlationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} is {State}: this report changes nothing")]
-    private static partial void LogNothingNew(ILogger logger, Guid correlationId, TrackTaskState? state);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId}: this report changes nothing")]
+    private static partial void LogNothingNew(ILogger logger, Guid correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{CorrelationId} took {Input} before: a duplicate, nothing new")]
     private static partial void LogTakenBefore(ILogger logger, Guid correlationId, string input);

@@ -76,6 +76,19 @@ public sealed class ArchiveLifecycleTests
     }
 
     /// <summary>A Completed task in the store, and its TrackCompleted as the report consumer published it.</summary>
+    [Fact]
+    public async Task A_clip_is_stored_although_the_version_this_process_kept_is_from_before_the_task_completed()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var completed = await CompletedAsync(harness, First);
+        harness.Store.RememberOlder(Tracking.Tasks.Submitted() with { CorrelationId = completed.CorrelationId, ETag = "written-by-another-instance-before" });
+
+        await harness.MassTransit.Bus.Publish(completed);
+
+        Assert.Single(await harness.PublishedAsync<TrackStored>(completed.CorrelationId));
+        Assert.Equal(TrackTaskState.Stored, harness.Store.Get(completed.CorrelationId).State);
+    }
+
     private static async Task<TrackCompleted> CompletedAsync(LifecycleHarness harness, params CompletedClip[] clips)
     {
         var submitted = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
