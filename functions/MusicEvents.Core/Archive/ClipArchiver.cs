@@ -107,7 +107,8 @@ public sealed partial class ClipArchiver(
             AudioSourceRefusedException refused => refused.WorthAnotherAttempt,
             HttpRequestException { StatusCode: { } status } => (int)status is 408 or 429 or >= 500,
             HttpRequestException or IOException or OperationCanceledException => true,
-            RequestFailedException failed => failed.Status is 408 or 429 or >= 500,
+            // A block damaged on the way, refused on its MD5: the next attempt sends it again.
+            RequestFailedException failed => failed.Status is 408 or 429 or >= 500 || failed.ErrorCode == BlobErrorCode.Md5Mismatch,
             _ => false,
         };
 

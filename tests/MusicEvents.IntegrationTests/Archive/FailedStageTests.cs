@@ -11,12 +11,16 @@ namespace MusicEvents.IntegrationTests.Archive;
 [Collection(IntegrationCollection.Name)]
 public sealed class FailedStageTests(MusicEventsHosts hosts)
 {
-    [Fact]
-    public async Task A_failed_stage_stops_its_attempt_before_any_commit_and_the_next_attempt_stores_the_clip_whole()
+    public static TheoryData<string> Faults => ["busy", "damaged"];
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_failed_stage_stops_its_attempt_before_any_commit_and_the_next_attempt_stores_the_clip_whole(string fault)
     {
-        // 6 MiB in 256 KiB blocks: 24 blocks, 4 staged at a time, the third one refused by the service.
+        // 6 MiB in 256 KiB blocks: 24 blocks, 4 staged at a time, the third one refused by the
+        // service (busy), or sent damaged so that Azurite finds it does not match its MD5.
         var audio = await SandboxAudio.CreateAsync(hosts, "mb6");
-        var policy = StageFaultPolicy.Busy(3);
+        var policy = fault == "busy" ? StageFaultPolicy.Busy(3) : StageFaultPolicy.Damaging(3);
         var blobOptions = new BlobClientOptions();
         blobOptions.AddPolicy(policy, HttpPipelinePosition.PerCall);
         await using var archive = new DedicatedArchiver(

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Azure;
+using Azure.Storage;
 using MusicEvents.Core.Archive;
 
 namespace MusicEvents.Tests.Archive;
@@ -117,6 +118,17 @@ public sealed class BlockStagerTests
         Assert.Equal(403, failure.Status);
         Assert.True(source.ReadWasCancelled);
         Assert.True(target[1].Token.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task Every_block_goes_with_its_MD5_for_the_service_to_check()
+    {
+        var target = new StagingTarget(held: false);
+
+        await BlockStager.StageAsync(target.Blob, new MemoryStream(new byte[3 * BlockBytes]), BlockBytes, 4, long.MaxValue, CancellationToken.None);
+
+        Assert.Equal(3, target.Calls.Count);
+        Assert.All(target.Calls, c => Assert.Equal(StorageChecksumAlgorithm.MD5, c.Checksum));
     }
 
     [Fact]

@@ -6,9 +6,9 @@ using NSubstitute;
 namespace MusicEvents.Tests.Archive;
 
 /// <summary>
-/// A block blob whose stages the test controls: each records the bytes it was given, and finishes
-/// at once or, when held, waits until the test finishes or fails it (or its token is cancelled).
-/// Counts how many ran at the same time.
+/// A block blob whose stages the test controls: each records the bytes and checksum it was given,
+/// and finishes at once or, when held, waits until the test finishes or fails it (or its token is
+/// cancelled). Counts how many ran at the same time.
 /// </summary>
 internal sealed class StagingTarget
 {
@@ -21,7 +21,7 @@ internal sealed class StagingTarget
     {
         this.held = held;
         Blob.StageBlockAsync(Arg.Any<string>(), Arg.Any<Stream>(), Arg.Any<BlockBlobStageBlockOptions>(), Arg.Any<CancellationToken>())
-            .Returns(call => RunAsync(call.ArgAt<string>(0), call.ArgAt<Stream>(1), call.ArgAt<CancellationToken>(3)));
+            .Returns(call => RunAsync(call.ArgAt<string>(0), call.ArgAt<Stream>(1), call.ArgAt<BlockBlobStageBlockOptions?>(2), call.ArgAt<CancellationToken>(3)));
     }
 
     public BlockBlobClient Blob { get; } = Substitute.For<BlockBlobClient>();
@@ -60,12 +60,12 @@ internal sealed class StagingTarget
         return [.. blockIds.SelectMany(id => byId[id])];
     }
 
-    private async Task<Response<BlockInfo>> RunAsync(string id, Stream content, CancellationToken cancellationToken)
+    private async Task<Response<BlockInfo>> RunAsync(string id, Stream content, BlockBlobStageBlockOptions? options, CancellationToken cancellationToken)
     {
         // Copied now: once staged, the buffer goes back to the pool for the next block.
         using var copy = new MemoryStream();
         content.CopyTo(copy);
-        var call = new StageCall(id, copy.ToArray(), cancellationToken);
+        var call = new StageCall(id, copy.ToArray(), options?.TransferValidation?.ChecksumAlgorithm, cancellationToken);
         lock (sync)
         {
             calls.Add(call);
