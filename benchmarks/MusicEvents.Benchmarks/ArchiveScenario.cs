@@ -95,5 +95,6 @@ public sealed class ArchiveScenario(BenchSettings settings, BenchBus bus, Proces
     }
 
     private static string Describe(ArchiveRun run) =>
-        run.Error ?? $"{run.MegabytesPerSecond:F0} MB/s in {run.Elapsed.TotalSeconds:F1} s, peak memory +{run.PeakRiseBytes / 1e6:F0} MB";
+        run.Error ?? $"{run.MegabytesPerSecond:F0} MB/s in {run.Elapsed.TotalSeconds:F1} s, peak memory +{run.PeakRiseBytes / 1e6:F0} MB"
+            + (run.Cpu is { } cpu ? $", cores: {string.Join(", ", cpu.Cores.Where(c => c.Value >= 0.01).Select(c => $"{c.Key} {c.Value:F2}"))}" : "");
 }

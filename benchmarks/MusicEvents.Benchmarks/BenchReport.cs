@@ -90,28 +90,7 @@ public sealed record BenchReport(
         md.AppendLine();
     }
 
-    private void ArchiveTable(StringBuilder md)
-    {
-        var a = Archive;
-        md.AppendLine($"### 2. Archive of a {a.Bytes / 1_048_576} MiB file");
-        md.AppendLine();
-        var skipped = a.RoundsSkippedForTime > 0 ? $" ({a.RoundsSkippedForTime} more skipped: they would have ended after the 10-minute budget of ./dev bench)" : "";
-        md.AppendLine($"{a.MusicEvents.Count} run(s) of each{skipped}, in turns; medians. MB = 10^6 bytes. Peak memory: how far the process's resident set rose above its level when the run began"
-            + (a.ExactPeaks ? " (its high-water mark, VmHWM, reset through /proc/<pid>/clear_refs as each run began)" : " (its lifetime peak could not be reset: a lower bound)")
-            + "; the first round runs on the DevHost as it started, before any other scenario.");
-        md.AppendLine();
-        md.AppendLine("| path | MB/s | seconds | peak memory rise | target |");
-        md.AppendLine("|---|---:|---:|---:|---|");
-        var seconds = Stats.Median(a.MusicEvents.Where(r => r.Error is null).Select(r => r.Elapsed.TotalSeconds));
-        var met = a.MusicEventsWorstPeakRiseBytes < MemoryTargetBytes ? "met" : "**not met**";
-        md.AppendLine($"| MusicEvents: TrackCompleted → archive consumer in the DevHost → TrackStored | {a.MusicEventsMegabytesPerSecond:F0} | {seconds:F1} | {a.MusicEventsPeakRiseBytes / 1e6:F0} MB (worst {a.MusicEventsWorstPeakRiseBytes / 1e6:F0} MB) | < 100 MB: {met} |");
-        var baseSeconds = Stats.Median(a.Baseline.Where(r => r.Error is null).Select(r => r.Elapsed.TotalSeconds));
-        md.AppendLine($"| baseline: `HttpClient` response stream → `BlobClient.UploadAsync` (benchmark process) | {a.BaselineMegabytesPerSecond:F0} | {baseSeconds:F1} | {a.BaselinePeakRiseBytes / 1e6:F0} MB (worst {a.BaselineWorstPeakRiseBytes / 1e6:F0} MB) | |");
-        md.AppendLine();
-        md.AppendLine($"MusicEvents ÷ baseline: **{Ratio(a.MusicEventsMegabytesPerSecond, a.BaselineMegabytesPerSecond)}**."
-            + (a.Errors.Any() ? $" Failed runs: {string.Join("; ", a.Errors)}." : ""));
-        md.AppendLine();
-    }
+    private void ArchiveTable(StringBuilder md) => ArchiveSection.Append(md, Archive);
 
     private void EndToEndTable(StringBuilder md)
     {

@@ -37,10 +37,13 @@ public sealed record BenchSettings
     /// seconds. Null when the start of ./dev bench is unknown.
     /// </summary>
     public DateTimeOffset? ArchiveDeadline =>
-        StartedAtUnixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) + TimeSpan.FromMinutes(4.75) : null;
+        StartedAtUnixMs is { } ms && !OnlyArchive ? DateTimeOffset.FromUnixTimeMilliseconds(ms) + TimeSpan.FromMinutes(4.75) : null;
 
     /// <summary>BENCH_ONLY=storage-requests: only the storage-request scenario, printed, docs/benchmarks.md left as it is.</summary>
     public bool OnlyStorageRequests { get; init; }
+
+    /// <summary>BENCH_ONLY=archive: only the archive scenario (no round skipped for time), printed, docs/benchmarks.md left as it is.</summary>
+    public bool OnlyArchive { get; init; }
 
     /// <summary>The knobs changed from their defaults, as NAME=VALUE, for the command line shown.</summary>
     public IReadOnlyList<string> Overrides { get; init; } = [];
@@ -80,6 +83,7 @@ public sealed record BenchSettings
             EndToEndCommands = Knob("BENCH_E2E_COMMANDS", 500),
             EndToEndRuns = Knob("BENCH_E2E_RUNS", 3),
             OnlyStorageRequests = Environment.GetEnvironmentVariable("BENCH_ONLY") == "storage-requests",
+            OnlyArchive = Environment.GetEnvironmentVariable("BENCH_ONLY") == "archive",
         };
         return settings with { Overrides = overrides };
     }

@@ -24,6 +24,17 @@ if (settings.OnlyStorageRequests)
     return 0;
 }
 
+if (settings.OnlyArchive)
+{
+    // BENCH_ONLY=archive: the archive and its baseline alone, printed and not written (about two minutes a round).
+    var alone = await new ArchiveScenario(settings, bus, devHost, cpu, http).RunAsync();
+    var section = new System.Text.StringBuilder();
+    ArchiveSection.Append(section, alone);
+    ArchiveSection.AppendCpu(section, alone, cpu.Parts.Append(CpuUse.Rest).ToList());
+    Console.WriteLine(section);
+    return alone.Errors.Any() ? 1 : 0;
+}
+
 var window = TimeSpan.FromSeconds(5);
 var idle = new List<IdleSample> { await IdleSample.TakeAsync(devHost, "after start", TimeSpan.Zero, window) };
 var archive = await new ArchiveScenario(settings, bus, devHost, cpu, http).RunAsync();

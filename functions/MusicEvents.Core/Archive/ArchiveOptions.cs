@@ -5,12 +5,15 @@ namespace MusicEvents.Core.Archive;
 /// <summary>
 /// Section "Archive": Archive__Container, Archive__AllowedHosts__0…, Archive__MaxBytes,
 /// Archive__PrivateNetworkHosts__0… (Development only: the local sandbox lives on loopback),
-/// Archive__Attempts, Archive__BlockBytes, Archive__StallTimeout, Archive__MinBytesPerSecond,
-/// Archive__TransferGrace.
+/// Archive__Attempts, Archive__BlockBytes, Archive__BlocksInFlight, Archive__StallTimeout,
+/// Archive__MinBytesPerSecond, Archive__TransferGrace.
 /// </summary>
 public sealed class ArchiveOptions
 {
     public const string SectionName = "Archive";
+
+    /// <summary>The most buffer memory one clip may hold (the archive consumer runs a few clips at once).</summary>
+    public const long MaxBufferBytesPerClip = 256L * 1024 * 1024;
 
     [Required, RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", ErrorMessage = "Archive:Container must be a valid blob container name.")]
     public string Container { get; set; } = "tracks";
@@ -34,6 +37,13 @@ public sealed class ArchiveOptions
 
     [Range(64 * 1024, 100 * 1024 * 1024)]
     public int BlockBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Blocks of one clip staged at the same time while the next one is read: enough that the
+    /// download never waits for an upload. A clip holds (BlocksInFlight + 1) × BlockBytes of buffers.
+    /// </summary>
+    [Range(1, 16)]
+    public int BlocksInFlight { get; set; } = 4;
 
     /// <summary>
     /// The longest wait for the answer's headers or for the next bytes of its body: past it the

@@ -6,78 +6,67 @@ namespace MusicEvents.Core.Archive;
 
 /// <summary>
 /// Copies a stream into uncommitted blocks of a block blob, hashing as it goes; refuses as soon as
-/// the bytes pass the cap. Reading the next block overlaps with staging the previous ones, with at
-/// most <see cref="InFlight"/> + 1 block buffers in memory whatever the size.
+/// the bytes pass the cap. While the next block is read, up to <c>blocksInFlight</c> blocks are
+/// staged at once (a <see cref="StagingWindow"/>), so the download never waits for one upload; the
+/// block ids come back in the stream's order whatever order the stages finish in. Buffers come from
+/// the shared pool and serve block after block: at most <c>blocksInFlight</c> + 1 whatever the size.
 /// </summary>
 internal static class BlockStager
 {
-    /// <summary>Blocks being staged while the next one is read: enough to keep both sides busy (3 is no faster).</summary>
-    public const int InFlight = 2;
-
     public static async Task<StagedAudio> StageAsync(
-        BlockBlobClient blob, Stream source, int blockBytes, long maxBytes, CancellationToken cancellationToken)
+        BlockBlobClient blob, Stream source, int blockBytes, int blocksInFlight, long maxBytes, CancellationToken cancellationToken)
     {
         // Ids unique to this attempt: an attempt that crashed, or another instance working on a
         // redelivery at the same time, can never slip one of its blocks into our list. Same length
         // for all, as Blob Storage requires; uncommitted leftovers vanish at commit (or after a week).
         var attempt = Guid.NewGuid().ToString("N");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var free = new Stack<byte[]>();
-        var staging = new Queue<(Task Staged, byte[] Buffer)>();
         var blockIds = new List<string>();
         long size = 0;
+        await using var window = new StagingWindow(blob, blockBytes, blocksInFlight, cancellationToken);
         try
         {
             while (true)
             {
-                if (staging.Count > InFlight)
-                {
-                    var (staged, used) = staging.Dequeue();
-                    await staged;
-                    free.Push(used);
-                }
-
-                var buffer = free.Count > 0 ? free.Pop() : new byte[blockBytes];
+                var buffer = window.Rent();
 
                 // Never ask for more than one byte past the cap, so an endless body is stopped there
-                // (compared before adding: the cap may be long.MaxValue).
-                var wanted = maxBytes - size < buffer.Length ? (int)(maxBytes - size + 1) : buffer.Length;
-                var filled = await source.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, cancellationToken);
+                // (compared before adding: the cap may be long.MaxValue). A read that throws keeps
+                // its buffer from the pool: the abandoned read may still write into it.
+                var wanted = maxBytes - size < blockBytes ? (int)(maxBytes - size + 1) : blockBytes;
+                var filled = await source.ReadAtLeastAsync(buffer.AsMemory(0, wanted), wanted, throwOnEndOfStream: false, window.Stopping);
                 if (filled == 0)
                 {
+                    window.GiveBack(buffer);
                     break;
                 }
 
                 size += filled;
                 if (size > maxBytes)
                 {
+                    window.GiveBack(buffer);
                     throw new AudioSourceRefusedException(AudioSourceRule.MaxBytes, $"the audio went past Archive:MaxBytes ({maxBytes}) while streaming");
                 }
 
                 hash.AppendData(buffer, 0, filled);
                 var blockId = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{attempt}-{blockIds.Count:D6}"));
                 blockIds.Add(blockId);
-                staging.Enqueue((StageAsync(blob, blockId, buffer, filled, cancellationToken), buffer));
+
+                // Read before waiting: the next block comes in while the window is full.
+                await window.WaitForRoomAsync();
+                window.Start(blockId, buffer, filled);
             }
 
-            while (staging.TryDequeue(out var pending))
-            {
-                await pending.Staged;
-            }
+            await window.DrainAsync();
         }
-        finally
+        catch (Exception) when (window.Failed)
         {
-            // On failure, let the stages still running finish (their errors are not the news) before
-            // the buffers go: no upload may read memory that is no longer its own.
-            await Task.WhenAll(staging.Select(s => s.Staged)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            // A failed stage stopped the reading: whatever the read threw on the way out (cancelled,
+            // or the closed connection as an I/O error), that stage's error is the news.
+            window.ThrowIfFailed();
+            throw;
         }
 
         return new StagedAudio(blockIds, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
-    }
-
-    private static async Task StageAsync(BlockBlobClient blob, string blockId, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        using var block = new MemoryStream(buffer, 0, count, writable: false);
-        await blob.StageBlockAsync(blockId, block, cancellationToken: cancellationToken);
     }
 }

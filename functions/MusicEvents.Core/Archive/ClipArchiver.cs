@@ -9,8 +9,8 @@ using MusicEvents.Contracts;
 namespace MusicEvents.Core.Archive;
 
 /// <summary>
-/// Streams one clip's audio into <c>{CorrelationId}/{ClipId}.{ext}</c>: staged block by block while
-/// hashing, committed only at the end and only if the blob does not exist yet, so no reader ever
+/// Streams one clip's audio into <c>{CorrelationId}/{ClipId}.{ext}</c>: staged in blocks, several at
+/// once while the download goes on and the bytes are hashed, committed only at the end and only if the blob does not exist yet, so no reader ever
 /// sees a partial blob and a redelivery finds the finished one. Usable on its own (a benchmark, a
 /// tool): AddArchive, a BlobServiceClient and an IHostEnvironment are all it needs, and the
 /// container must exist (StorageInitializer creates it in the hosts).
@@ -63,7 +63,8 @@ public sealed partial class ClipArchiver(
         {
             var blob = container.GetBlockBlobClient(StoredClips.Prefix(correlationId, clipId) + extension);
             await using var source = new PaceGuardedStream(await response.Content.ReadAsStreamAsync(cancellationToken), settings, time);
-            var staged = await BlockStager.StageAsync(blob, source, settings.BlockBytes, settings.MaxBytes, cancellationToken);
+            var staged = await BlockStager.StageAsync(
+                blob, source, settings.BlockBytes, settings.BlocksInFlight, settings.MaxBytes, cancellationToken);
             if (response.Content.Headers.ContentLength is { } expected && expected != staged.Size)
             {
                 throw new IOException($"the audio ended after {staged.Size} of {expected} bytes");
@@ -106,7 +107,8 @@ public sealed partial class ClipArchiver(
             AudioSourceRefusedException refused => refused.WorthAnotherAttempt,
             HttpRequestException { StatusCode: { } status } => (int)status is 408 or 429 or >= 500,
             HttpRequestException or IOException or OperationCanceledException => true,
-            RequestFailedException failed => failed.Status is 408 or 429 or >= 500,
+            // A block damaged on the way, refused on its MD5: the next attempt sends it again.
+            RequestFailedException failed => failed.Status is 408 or 429 or >= 500 || failed.ErrorCode == BlobErrorCode.Md5Mismatch,
             _ => false,
         };
 

@@ -3,7 +3,8 @@ using MassTransit;
 namespace MusicEvents.Core.Archive;
 
 /// <summary>Downloads are retried inside the archiver (from the start); only storage hiccups reach
-/// this retry. Few at a time: each holds one block buffer and a connection.</summary>
+/// this retry. Few at a time: each holds up to Archive:BlocksInFlight + 1 block buffers (20 MiB by
+/// default) and as many connections.</summary>
 public sealed class TrackCompletedConsumerDefinition : ConsumerDefinition<TrackCompletedConsumer>
 {
     public TrackCompletedConsumerDefinition()

@@ -99,6 +99,9 @@ public static class MusicEventsServiceCollectionExtensions
             .Validate(
                 _ => !legacyKey,
                 "Archive:AllowPrivateNetworks is gone: list the hosts that may resolve to internal addresses in Archive:PrivateNetworkHosts (Development only).")
+            .Validate(
+                o => (long)o.BlockBytes * (o.BlocksInFlight + 1) <= ArchiveOptions.MaxBufferBytesPerClip,
+                "Archive:BlockBytes × (Archive:BlocksInFlight + 1), the buffers one clip holds, must be at most 256 MiB.")
             .Validate<IHostEnvironment>(
                 (o, environment) => o.PrivateNetworkHosts.Length == 0 || environment.IsDevelopment(),
                 "Archive:PrivateNetworkHosts is for a local sandbox: it is refused outside Development.")

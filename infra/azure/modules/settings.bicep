@@ -54,6 +54,7 @@ var musicEvents = {
   Archive__MaxBytes: '536870912'
   Archive__Attempts: '3'
   Archive__BlockBytes: '4194304'
+  Archive__BlocksInFlight: '4'
   Archive__StallTimeout: '00:00:30'
   Archive__MinBytesPerSecond: '65536'
   Archive__TransferGrace: '00:00:30'

@@ -19,6 +19,12 @@ public sealed class DedicatedArchiver : IAsyncDisposable
     private readonly AsyncServiceScope scope;
 
     public DedicatedArchiver(string environmentName, params (string Key, string Value)[] archiveSettings)
+        : this(new BlobClientOptions(), environmentName, archiveSettings)
+    {
+    }
+
+    /// <param name="blobOptions">The blob client's options, for a pipeline policy of the test's own.</param>
+    public DedicatedArchiver(BlobClientOptions blobOptions, string environmentName, params (string Key, string Value)[] archiveSettings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(archiveSettings.Select(s => new KeyValuePair<string, string?>($"Archive:{s.Key}", s.Value)))
@@ -31,7 +37,7 @@ public sealed class DedicatedArchiver : IAsyncDisposable
             ApplicationName = "MusicEvents.IntegrationTests",
             ContentRootPath = AppContext.BaseDirectory,
         });
-        services.AddSingleton(new BlobServiceClient(TestEnvironment.Storage));
+        services.AddSingleton(new BlobServiceClient(TestEnvironment.Storage, blobOptions));
         services.AddArchive(configuration);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         scope = provider.CreateAsyncScope();

@@ -66,6 +66,43 @@ public sealed class ArchiveOptionsValidationTests
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Defaults_stage_four_blocks_at_once_in_well_under_100_MB_of_buffers()
+    {
+        var options = Resolve("Production");
+
+        Assert.Equal(4, options.BlocksInFlight);
+        Assert.True((long)options.BlockBytes * (options.BlocksInFlight + 1) <= 50_000_000, $"{options.BlockBytes} B × {options.BlocksInFlight + 1}");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("17")]
+    public void Blocks_in_flight_out_of_range_stop_the_host_with_its_name(string value)
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve("Production", ("Archive:BlocksInFlight", value)));
+
+        Assert.Contains("Archive:BlocksInFlight", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Buffers_of_one_clip_over_256_MiB_stop_the_host_naming_both_settings()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(
+            () => Resolve("Production", ("Archive:BlockBytes", $"{64 * 1024 * 1024}"), ("Archive:BlocksInFlight", "4")));
+
+        Assert.Contains("Archive:BlockBytes", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Archive:BlocksInFlight", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Buffers_of_one_clip_of_exactly_256_MiB_are_accepted()
+    {
+        var options = Resolve("Production", ("Archive:BlockBytes", $"{64 * 1024 * 1024}"), ("Archive:BlocksInFlight", "3"));
+
+        Assert.Equal(3, options.BlocksInFlight);
+    }
+
     private static ArchiveOptions Resolve(string environmentName, params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
