@@ -14,7 +14,7 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableTrackTaskStore.OpenTable, TableTrackTaskStore.FinishedTable, TableSubmissionGate.TableName, TableWebhookInbox.TableName, TableWebhookInbox.ReceivedTable])
+        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableSubmissionGate.TableName, TableWebhookInbox.TableName, TableWebhookInbox.ReceivedTable])
         {
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }

@@ -1,7 +1,10 @@
 using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
 using MusicEvents.Contracts;
+using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Tracking;
 using MusicEvents.Core.Webhooks;
 using MusicEvents.IntegrationTests.Infrastructure;
@@ -11,7 +14,11 @@ namespace MusicEvents.IntegrationTests.Scaling;
 [Collection(IntegrationCollection.Name)]
 public sealed class RetentionTests(MusicEventsHosts hosts)
 {
-    /// <summary>A DevHost on a storage of its own, retention one hour: its timer deletes what is older, and only that.</summary>
+    /// <summary>
+    /// A DevHost on a storage of its own, retention one hour: its timer deletes what is older, and only
+    /// that. A finished task's whole partition goes (its record, its request's reservation and a row
+    /// kept beside them), read from the submission gate's list of finished tasks, whose rows go too.
+    /// </summary>
     [Fact]
     public async Task The_timer_deletes_finished_task_records_and_kept_deliveries_older_than_their_retention_and_keeps_the_rest()
     {
@@ -24,17 +31,25 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
         settings["Retention:WebhookDeliveries"] = "01:00:00";
         await using var devHost = await DevHostProcess.StartAsync(url, settings, keepSchedule: true);
         var tables = new TableServiceClient(storage);
-        var store = new TableTrackTaskStore(tables, TimeProvider.System);
+        var store = new TableTrackTaskStore(tables);
+        var gate = new TableSubmissionGate(tables, Options.Create(new MusicApiOptions { BaseUrl = settings["MusicApi:BaseUrl"]!, ApiKey = settings["MusicApi:ApiKey"]! }));
         var inbox = new TableWebhookInbox(tables, new BlobServiceClient(storage), TimeProvider.System);
         var now = DateTimeOffset.UtcNow;
-        var old = await SaveFinishedAsync(store, now.AddDays(-2), 5);
-        var recent = await SaveFinishedAsync(store, now.AddMinutes(-5), 2);
+        var old = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var recent = Enumerable.Range(0, 2).Select(_ => Guid.NewGuid()).ToList();
+
+        // Beside one old record, before it is written (the timer is running): its reservation and a kept row.
+        await store.ReserveAsync(old[0], "f", CancellationToken.None);
+        await tables.GetTableClient(TableTrackTaskStore.TasksTable).AddEntityAsync(new TableEntity(old[0].ToString("D"), "webhook:kept"), CancellationToken.None);
+        await SaveFinishedAsync(store, gate, now.AddDays(-2), old);
+        await SaveFinishedAsync(store, gate, now.AddMinutes(-5), recent);
         var openSince = await store.SaveAsync(TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "f", now.AddDays(-2)), CancellationToken.None);
         var oldDelivery = await KeepAsync(inbox, now.AddDays(-2), new string('x', 40_000)); // its body in a blob
         var recentDelivery = await KeepAsync(inbox, now.AddMinutes(-5), "{}");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && (await store.FindAsync(old[^1], CancellationToken.None) is not null || await inbox.FindAsync(oldDelivery, CancellationToken.None) is not null))
+        while (DateTime.UtcNow < deadline
+            && (await gate.ListFinishedAsync(now, CancellationToken.None).CountAsync() > recent.Count || await inbox.FindAsync(oldDelivery, CancellationToken.None) is not null))
         {
             await Task.Delay(250);
         }
@@ -49,22 +64,23 @@ public sealed class RetentionTests(MusicEventsHosts hosts)
             Assert.NotNull(await store.FindAsync(id, CancellationToken.None));
         }
 
+        var partition = tables.GetTableClient(TableTrackTaskStore.TasksTable).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {old[0].ToString("D")}"));
+        Assert.False(await partition.AnyAsync(), "a row of a deleted task's partition was left");
+        Assert.Equal(recent.Order(), (await gate.ListFinishedAsync(now, CancellationToken.None).ToListAsync()).Select(f => f.CorrelationId).Order());
         Assert.Null(await inbox.FindAsync(oldDelivery, CancellationToken.None));
         Assert.NotNull(await inbox.FindAsync(recentDelivery, CancellationToken.None));
         Assert.False(await new BlobServiceClient(storage).GetBlobContainerClient(TableWebhookInbox.BodyContainer).GetBlobsAsync().AnyAsync(), "an old delivery's body blob was left");
     }
 
-    private static async Task<List<Guid>> SaveFinishedAsync(TableTrackTaskStore store, DateTimeOffset at, int count)
+    /// <summary>Records finished at <paramref name="at"/>, each listed as finished first, as the committer does for a task that held no place.</summary>
+    private static async Task SaveFinishedAsync(TableTrackTaskStore store, TableSubmissionGate gate, DateTimeOffset at, IEnumerable<Guid> ids)
     {
-        var ids = new List<Guid>();
-        for (var i = 0; i < count; i++)
+        foreach (var id in ids)
         {
-            var task = TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "f", at).Fail(new(TrackFailureReason.Rejected, "refused"), TrackInputs.Submission, at)!.Task;
+            var task = TrackTask.Accept(id, TrackOperation.Extend, "f", at).Fail(new(TrackFailureReason.Rejected, "refused"), TrackInputs.Submission, at)!.Task;
+            await gate.RecordFinishedAsync(task.CorrelationId, task.UpdatedAt, CancellationToken.None);
             await store.SaveAsync(task, CancellationToken.None);
-            ids.Add(task.CorrelationId);
         }
-
-        return ids;
     }
 
     private static async Task<string> KeepAsync(TableWebhookInbox inbox, DateTimeOffset receivedAt, string body)

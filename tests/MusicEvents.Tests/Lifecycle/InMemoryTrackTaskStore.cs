@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Tests.Lifecycle;
@@ -40,26 +39,32 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore
     public Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken) =>
         Task.FromResult(reservations.GetOrAdd(correlationId, fingerprint));
 
-    public async IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<FinishedTaskDeletion> DeleteIfFinishedBeforeAsync(Guid correlationId, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
     {
-        await Task.CompletedTask;
-        foreach (var task in tasks.Values.Where(t => t.IsOpen && t.CreatedAt < createdBefore))
+        if (tasks.TryGetValue(correlationId, out var task))
         {
-            yield return task;
+            if (task.IsOpen)
+            {
+                return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.Open());
+            }
+
+            if (task.UpdatedAt >= finishedBefore)
+            {
+                return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.ChangedSince(task.UpdatedAt));
+            }
+
+            if (!tasks.TryRemove(KeyValuePair.Create(correlationId, task)))
+            {
+                return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.Contended());
+            }
         }
+
+        reservations.TryRemove(correlationId, out _);
+        return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.Deleted());
     }
 
-    public Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
-    {
-        var deleted = 0;
-        foreach (var task in tasks.Values.Where(t => !t.IsOpen && t.UpdatedAt < finishedBefore).Take(limit))
-        {
-            deleted += tasks.TryRemove(task.CorrelationId, out _) ? 1 : 0;
-            reservations.TryRemove(task.CorrelationId, out _);
-        }
-
-        return Task.FromResult(deleted);
-    }
+    /// <summary>Whether a request reserved this id (and retention has not deleted it).</summary>
+    public bool IsReserved(Guid correlationId) => reservations.ContainsKey(correlationId);
 
     /// <summary>Puts a record in place as if a consumer had saved it.</summary>
     public TrackTask Put(TrackTask task) => SaveAsync(task with { ETag = null }, CancellationToken.None).Result;
