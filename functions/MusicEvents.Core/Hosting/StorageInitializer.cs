@@ -13,7 +13,7 @@ public sealed class StorageInitializer(TableServiceClient tables, BlobServiceCli
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableTrackTaskStore.OpenTable, TableTrackTaskStore.FinishedTable, TableSubmissionGate.TableName])
+        foreach (var table in (string[])[TableTrackTaskStore.TasksTable, TableSubmissionGate.TableName])
         {
             await tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }

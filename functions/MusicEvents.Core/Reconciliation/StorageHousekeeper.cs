@@ -7,9 +7,9 @@ namespace MusicEvents.Core.Reconciliation;
 
 /// <summary>
 /// The timer's storage chores, each idempotent, so that instances running it at once do no harm:
-/// the submission gate's places held by tasks no longer open are freed, and finished task records
-/// older than their retention are deleted with the webhook deliveries kept beside them (a bounded
-/// batch a run).
+/// finished task records older than their retention are deleted (a bounded batch a run). Finished
+/// tasks are read from the submission gate's list, oldest first, and each task's partition goes
+/// whole: its record and every row kept beside it (the reservation, the webhook deliveries).
 /// </summary>
 public sealed partial class StorageHousekeeper(
     ITrackTaskStore store,
@@ -24,8 +24,49 @@ public sealed partial class StorageHousekeeper(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await TryAsync("the submission gate's sweep", () => gate.SweepAsync(async (id, ct) => (await store.FindAsync(id, ct))?.IsOpen ?? false, cancellationToken), cancellationToken);
-        await TryAsync("finished task records", () => store.DeleteFinishedAsync(now - retention.Value.FinishedTasks, BatchPerRun, cancellationToken), cancellationToken);
+        await TryAsync("finished task records", () => DeleteFinishedAsync(now - retention.Value.FinishedTasks, cancellationToken), cancellationToken);
+    }
+
+    private async Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        var done = new List<FinishedTask>();
+        try
+        {
+            await foreach (var finished in gate.ListFinishedAsync(finishedBefore, cancellationToken))
+            {
+                if (done.Count >= BatchPerRun)
+                {
+                    break;
+                }
+
+                switch (await store.DeleteIfFinishedBeforeAsync(finished.CorrelationId, finishedBefore, cancellationToken))
+                {
+                    case FinishedTaskDeletion.Deleted:
+                        deleted++;
+                        done.Add(finished);
+                        break;
+
+                    case FinishedTaskDeletion.Open:
+                        // Listed before a final write that then failed: listed again when it finishes.
+                        done.Add(finished);
+                        break;
+
+                    case FinishedTaskDeletion.ChangedSince changed:
+                        // Stored, or a late success, since it first finished: its retention runs from then.
+                        await gate.RecordFinishedAsync(finished.CorrelationId, changed.UpdatedAt, cancellationToken);
+                        done.Add(finished);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            // What was done before a failure is not done again by the next run.
+            await gate.ForgetFinishedAsync(done, cancellationToken);
+        }
+
+        return deleted;
     }
 
     private async Task TryAsync(string chore, Func<Task<int>> run, CancellationToken cancellationToken)

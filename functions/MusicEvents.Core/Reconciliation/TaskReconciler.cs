@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Telemetry;
 using MusicEvents.Core.Tracking;
 
@@ -10,14 +11,19 @@ namespace MusicEvents.Core.Reconciliation;
 /// <summary>
 /// Catches what webhooks miss, and writes no record itself: tasks Submitted longer than
 /// OverdueAfter are polled, and a final answer is published as the same <see cref="TaskReported"/>
-/// a webhook gives (same dedup, same events); a task open past GiveUpAfter gets a
+/// a webhook gives (same dedup, same events); a claimed task open past GiveUpAfter gets a
 /// <see cref="TaskOverdue"/>, whose consumer gives up on it. What fails here is tried on the next run.
-/// It reads the index of open tasks only, so its cost follows the open tasks, not the history; then
-/// the <see cref="StorageHousekeeper"/> runs. Every instance may run it at once: it only publishes
-/// inputs a task takes once (same input ids), and the chores are idempotent.
+/// The open tasks it looks at are the submission gate's places: every task claimed and not final
+/// holds one (one not claimed yet has its command on its queue, held or sent again by its consumer),
+/// so it reads one query of at most about MusicApi:MaxInFlight places and each holder's record by
+/// key, whatever the history. A place whose holder is final or was never written was left by a crash
+/// between two writes: it is freed here, listing a final holder as finished. Then the
+/// <see cref="StorageHousekeeper"/> runs. Every instance may run it at once: it only publishes
+/// inputs a task takes once (same input ids), and frees a place only at the version it read.
 /// </summary>
 public sealed partial class TaskReconciler(
     ITrackTaskStore store,
+    ISubmissionGate gate,
     MusicApiClient musicApi,
     IPublishEndpoint publish,
     StorageHousekeeper housekeeper,
@@ -29,26 +35,53 @@ public sealed partial class TaskReconciler(
     // A broker that is down must not hold the timer past its next run.
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(5);
 
+    // A place is taken (or taken again by a redelivery) just before its task's claim is written: a
+    // place this young is never taken for left behind.
+    private static readonly TimeSpan LeftBehindAfter = TimeSpan.FromMinutes(2);
+
     /// <returns>How many reports and verdicts were published.</returns>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var settings = options.Value;
         var published = 0;
+        var freed = 0;
 
-        // A task is overdue OverdueAfter after its creation at the earliest: older open tasks only.
-        await foreach (var task in store.ListOpenAsync(now - settings.OverdueAfter, cancellationToken))
+        // Neither overdue (its claim came after its place) nor left behind yet: not worth a read.
+        var young = settings.OverdueAfter < LeftBehindAfter ? settings.OverdueAfter : LeftBehindAfter;
+        await foreach (var place in gate.ListPlacesAsync(cancellationToken))
         {
-            if (task.State == TrackTaskState.Submitted && task.UpdatedAt < now - settings.OverdueAfter)
+            if (now - place.Since < young)
             {
-                published += await TryAsync(task, () => PollAsync(task, now, cancellationToken), cancellationToken) ? 1 : 0;
+                continue;
             }
-            else if (task.State == TrackTaskState.Accepted && !task.IsWaiting && task.UpdatedAt < now - settings.GiveUpAfter)
+
+            var task = await store.FindAsync(place.Holder, cancellationToken);
+            if (task is not { IsOpen: true, SubmissionStartedAt: not null })
             {
-                // Never submitted (its command lost), or its create call never answered: no poll can tell.
-                // A waiting task's command is held by a consumer: it is not lost.
-                published += await TryAsync(task, () => OverdueAsync(task, cancellationToken), cancellationToken) ? 1 : 0;
+                // Final (a crash before its release), never written, or not claimed (a crash between
+                // its place and its claim, or after a "not charged" answer: its command, when it
+                // comes again, takes a place again). A final holder is listed as finished with it.
+                if (now - place.Since >= LeftBehindAfter)
+                {
+                    var finishedAt = task is { IsOpen: false } ? task.UpdatedAt : (DateTimeOffset?)null;
+                    freed += await TryAsync(place.Holder, () => gate.FreeAsync(place, finishedAt, cancellationToken), cancellationToken) ? 1 : 0;
+                }
             }
+            else if (task.State == TrackTaskState.Submitted && task.UpdatedAt < now - settings.OverdueAfter)
+            {
+                published += await TryAsync(task.CorrelationId, () => PollAsync(task, now, cancellationToken), cancellationToken) ? 1 : 0;
+            }
+            else if (task.State == TrackTaskState.Accepted && task.UpdatedAt < now - settings.GiveUpAfter)
+            {
+                // Claimed, and its create call never answered: no poll can tell.
+                published += await TryAsync(task.CorrelationId, () => OverdueAsync(task, cancellationToken), cancellationToken) ? 1 : 0;
+            }
+        }
+
+        if (freed > 0)
+        {
+            LogFreed(logger, freed);
         }
 
         await housekeeper.RunAsync(cancellationToken);
@@ -100,8 +133,8 @@ public sealed partial class TaskReconciler(
         return true;
     }
 
-    /// <summary>One task's failure (MusicAPI or the broker unreachable) does not stop the others; a shutdown does.</summary>
-    private async Task<bool> TryAsync(TrackTask task, Func<Task<bool>> reconcile, CancellationToken cancellationToken)
+    /// <summary>One task's failure (MusicAPI, the broker or storage unreachable) does not stop the others; a shutdown does.</summary>
+    private async Task<bool> TryAsync(Guid correlationId, Func<Task<bool>> reconcile, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,10 +142,13 @@ public sealed partial class TaskReconciler(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogFailed(logger, exception, task.CorrelationId);
+            LogFailed(logger, exception, correlationId);
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Freed {Count} places of the submission gate left by tasks final or never written")]
+    private static partial void LogFreed(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling {CorrelationId} failed: it is tried again on the next run")]
     private static partial void LogFailed(ILogger logger, Exception exception, Guid correlationId);

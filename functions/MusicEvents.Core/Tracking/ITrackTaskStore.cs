@@ -37,11 +37,9 @@ public interface ITrackTaskStore
     Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Open records (Accepted, Submitted) created before <paramref name="createdBefore"/>, read
-    /// through the index of open tasks: the cost follows the number of open tasks, not the history.
+    /// Deletes the task's whole partition (its record, its request's reservation, every row kept
+    /// beside it) when its record is final and unchanged since before <paramref name="finishedBefore"/>:
+    /// one query of the partition and one transaction.
     /// </summary>
-    IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
-
-    /// <summary>Deletes records that finished before <paramref name="finishedBefore"/> (at most <paramref name="limit"/>); returns how many.</summary>
-    Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken);
+    Task<FinishedTaskDeletion> DeleteIfFinishedBeforeAsync(Guid correlationId, DateTimeOffset finishedBefore, CancellationToken cancellationToken);
 }

@@ -82,7 +82,7 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
             }
             catch (Azure.RequestFailedException exception) when (exception.Status == 404)
             {
-                // Its body goes first when it is deleted (retention): the row is on its way out too.
+                // A body lost (deleted by hand, or a retention that went wrong): nothing left to replay.
                 return null;
             }
         }
@@ -122,27 +122,9 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
         return [.. found.OrderByDescending(d => d.ReceivedAt).Take(limit)];
     }
 
-    /// <summary>Deletes the deliveries kept for a task (retention, with its record), bodies first.</summary>
-    public async Task DeleteForAsync(Guid correlationId, CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(correlationId)} and RowKey gt {RowPrefix} and RowKey lt {RowPrefixEnd}");
-        var rows = new List<TableTransactionAction>();
-        await foreach (var row in Tasks.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "BodyBlob"], cancellationToken: cancellationToken))
-        {
-            if (row.GetString("BodyBlob") is { } blobName)
-            {
-                await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            }
-
-            rows.Add(new(TableTransactionActionType.Delete, row, Azure.ETag.All));
-        }
-
-        // A transaction holds at most 100 operations.
-        foreach (var batch in rows.Chunk(100))
-        {
-            await Tasks.SubmitTransactionAsync(batch, cancellationToken);
-        }
-    }
+    /// <summary>Deletes a long body's blob (retention, once its row is gone with its task's partition).</summary>
+    public Task DeleteBodyAsync(string blobName, CancellationToken cancellationToken) =>
+        blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     private static string Partition(Guid correlationId) => correlationId.ToString("D");
 

@@ -6,16 +6,17 @@ using MusicEvents.Contracts;
 namespace MusicEvents.Core.Tracking;
 
 /// <summary>
-/// Task records in Azure Table Storage: one entity per correlation id, written against its ETag,
-/// with the indexes of open and finished tasks beside them (<see cref="TrackTaskIndexes"/>).
+/// Task records in Azure Table Storage: one entity per correlation id, written against its ETag, in
+/// a partition of its own (its correlation id) with the rows kept beside it. The lists of open and
+/// finished tasks the timer reads are the submission gate's (<see cref="Submission.Gate.ISubmissionGate"/>).
 /// </summary>
-public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, RecentTrackTasks recent, TimeProvider time) : ITrackTaskStore
+public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, RecentTrackTasks recent) : ITrackTaskStore
 {
     public const string TasksTable = "TrackTasks";
-    public const string OpenTable = TrackTaskIndexes.OpenTable;
-    public const string FinishedTable = TrackTaskIndexes.FinishedTable;
-    private readonly TrackTaskIndexes indexes = new(tables);
     private const string RowKey = "task";
+
+    // A transaction holds at most this many operations.
+    private const int TransactionLimit = 100;
 
     // The reservation of an id by an HTTP request: in the task's partition, another row.
     private const string ReservationRowKey = "request";
@@ -45,18 +46,6 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
     {
         ArgumentNullException.ThrowIfNull(task);
         var inserting = task.ETag is null;
-        var closing = !task.IsOpen && !inserting && JustFinished(task);
-
-        // Index rows go first, so that no open or finished record is ever missing from its index.
-        if (inserting && task.IsOpen)
-        {
-            await indexes.OpenedAsync(task, cancellationToken);
-        }
-        else if (inserting || closing)
-        {
-            await indexes.FinishingAsync(task, cancellationToken);
-        }
-
         ETag? etag;
         try
         {
@@ -88,22 +77,10 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
             throw TrackTaskConflictException.For(task.CorrelationId, exception);
         }
 
-        if (closing)
-        {
-            await indexes.ClosedAsync(task, cancellationToken);
-        }
-
         var saved = task with { ETag = etag?.ToString() };
         recent.Remember(saved);
         return saved;
     }
-
-    /// <summary>This version's last step moved the task from open to final (the write that finishes it).</summary>
-    private static bool JustFinished(TrackTask task) =>
-        task.History.Count >= 2
-        && task.History[^1].At == task.UpdatedAt
-        && task.History[^1].State is not (TrackTaskState.Accepted or TrackTaskState.Submitted)
-        && task.History[^2].State is TrackTaskState.Accepted or TrackTaskState.Submitted;
 
     public async Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken)
     {
@@ -119,51 +96,55 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
         }
     }
 
-    public IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
-        indexes.ListOpenAsync(FindAsync, createdBefore, time, cancellationToken);
-
-    public async Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
+    public async Task<FinishedTaskDeletion> DeleteIfFinishedBeforeAsync(Guid correlationId, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
     {
-        var deleted = 0;
-        await foreach (var row in indexes.ListFinishedAsync(finishedBefore, cancellationToken))
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(correlationId)}");
+        await foreach (var row in Tasks.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State", "UpdatedAt", "BodyBlob"], cancellationToken: cancellationToken))
         {
-            if (deleted >= limit)
-            {
-                break;
-            }
-
-            var task = await FindAsync(Guid.Parse(row.RowKey), cancellationToken);
-            if (task is { IsOpen: false } && task.UpdatedAt >= finishedBefore)
-            {
-                // Changed since it finished (stored, or a late success): listed again under its last change.
-                await indexes.FinishingAsync(task, cancellationToken);
-            }
-            else if (task is { IsOpen: false })
-            {
-                await DeleteRowAsync(task.CorrelationId, RowKey, task.ETag, cancellationToken);
-                recent.Forget(task.CorrelationId);
-                await DeleteRowAsync(task.CorrelationId, ReservationRowKey, null, cancellationToken);
-                await deliveries.DeleteForAsync(task.CorrelationId, cancellationToken);
-                deleted++;
-            }
-
-            // An open task here was listed by a write that then lost its race: it is listed again when it finishes.
-            await indexes.ForgetFinishedAsync(row, cancellationToken);
+            rows.Add(row);
         }
 
-        return deleted;
-    }
+        if (rows.Find(r => r.RowKey == RowKey) is { } record)
+        {
+            if (Enum.Parse<TrackTaskState>(record.GetString("State")) is TrackTaskState.Accepted or TrackTaskState.Submitted)
+            {
+                return new FinishedTaskDeletion.Open();
+            }
 
-    private async Task DeleteRowAsync(Guid correlationId, string rowKey, string? etag, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Tasks.DeleteEntityAsync(Key(correlationId), rowKey, etag is null ? ETag.All : new ETag(etag), cancellationToken);
+            if (record.GetDateTimeOffset("UpdatedAt") is { } updatedAt && updatedAt >= finishedBefore)
+            {
+                return new FinishedTaskDeletion.ChangedSince(updatedAt);
+            }
         }
-        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+
+        // The record first, at the version read: a write since then fails the transaction and keeps it all.
+        foreach (var chunk in rows.OrderBy(r => r.RowKey == RowKey ? 0 : 1).Chunk(TransactionLimit))
         {
-            // Gone already, or changed meanwhile (it is listed again when it finishes again).
+            try
+            {
+                await Tasks.SubmitTransactionAsync(
+                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.RowKey == RowKey ? r.ETag : ETag.All)),
+                    cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 412)
+            {
+                return new FinishedTaskDeletion.Contended();
+            }
         }
+
+        recent.Forget(correlationId);
+
+        // After the rows, so that a kept delivery never loses its body to a deletion that did not happen.
+        foreach (var row in rows)
+        {
+            if (row.GetString("BodyBlob") is { } blobName)
+            {
+                await deliveries.DeleteBodyAsync(blobName, cancellationToken);
+            }
+        }
+
+        return new FinishedTaskDeletion.Deleted();
     }
 
     private static string Key(Guid correlationId) => correlationId.ToString("D");

@@ -6,7 +6,8 @@ namespace MusicEvents.Core.Tracking;
 
 /// <summary>
 /// The last steps every consumer takes: save what a change must save, count its new steps, give
-/// back the task's place in the submission gate once it is final, hand back its events.
+/// back the task's place in the submission gate once it is final and list it there as finished
+/// (for retention), hand back its events.
 /// </summary>
 public sealed class TrackTaskCommitter(ITrackTaskStore store, ISubmissionGate gate, MusicEventsMetrics metrics)
 {
@@ -32,12 +33,24 @@ public sealed class TrackTaskCommitter(ITrackTaskStore store, ISubmissionGate ga
             return change.Task;
         }
 
+        // This write makes the task final (a new record may be final at once).
+        var finishes = !change.Task.IsOpen && change.Before is null or { IsOpen: true };
+
+        // It held a place from its claim until this final answer.
+        var heldPlace = change.Before is { IsOpen: true, SubmissionStartedAt: not null };
+        if (finishes && !heldPlace)
+        {
+            // Listed before the write, so that a crash after it cannot leave a record retention never finds.
+            await gate.RecordFinishedAsync(change.Task.CorrelationId, change.Task.UpdatedAt, cancellationToken);
+        }
+
         var saved = await store.SaveAsync(change.Task, delivery, cancellationToken);
         metrics.Saved(change.Before, saved);
-        if (change.Before is { IsOpen: true, SubmissionStartedAt: not null } && !saved.IsOpen)
+        if (finishes && heldPlace)
         {
-            // It held a place from its claim until this final answer.
-            await gate.LeaveAsync(saved.CorrelationId, MayHaveBeenCharged(saved), cancellationToken);
+            // One transaction gives the place back and lists the task as finished; a crash before it
+            // leaves the place, which the timer frees once it reads this final record, listing it too.
+            await gate.FinishAsync(saved.CorrelationId, saved.UpdatedAt, MayHaveBeenCharged(saved), cancellationToken);
         }
 
         return saved;

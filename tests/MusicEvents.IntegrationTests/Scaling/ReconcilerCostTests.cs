@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using MusicEvents.Contracts;
+using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Submission.Gate;
 using MusicEvents.Core.Tracking;
 using MusicEvents.DevHost;
 using MusicEvents.IntegrationTests.Infrastructure;
@@ -13,12 +16,15 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
     private const int OpenTasks = 3;
 
     /// <summary>
-    /// A DevHost on a storage account of its own runs its timer every second over 3 open tasks,
-    /// first alone, then beside 1,000 finished records. Its table requests per run, counted by the
-    /// DevHost's own storage pipeline, stay the same: one page of the open-task index and one read
-    /// by key per open task. (A filtered scan of the task table would cost the same requests on
-    /// Azurite, which sends only matching rows, and grow with the history on the server: so the
-    /// test also pins that the task table is read by key only, one read per open task.)
+    /// A DevHost on a storage account of its own runs its timer every second over 3 open tasks (each
+    /// holding its place in the submission gate, as a claim leaves it), first alone, then beside
+    /// 1,000 finished records, each listed as finished in the gate's partition as its release lists
+    /// it. Its table requests per run, counted by the DevHost's own storage pipeline, stay the same:
+    /// in the gate's table one query of the places and one of the finished rows past retention (none
+    /// here), both RowKey ranges that never read the other rows, and one read by key per open task in
+    /// the task table. (A filtered scan would cost the same requests on Azurite, which sends only
+    /// matching rows, and grow with the history on the server: so the test also pins that the task
+    /// table is read by key only, one read per open task.)
     /// </summary>
     [Fact]
     public async Task The_reconcilers_table_requests_do_not_grow_with_1000_finished_records_present()
@@ -31,22 +37,31 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         settings["Reconciliation:GiveUpAfter"] = "01:00:00";
         await using var devHost = await DevHostProcess.StartAsync(url, settings, keepSchedule: true);
         var tables = new TableServiceClient(storage);
-        var store = new TableTrackTaskStore(tables, new TableKeptDeliveries(tables, new Azure.Storage.Blobs.BlobServiceClient(storage)), new RecentTrackTasks(TimeProvider.System), TimeProvider.System);
+        var store = new TableTrackTaskStore(tables, new TableKeptDeliveries(tables, new Azure.Storage.Blobs.BlobServiceClient(storage)), new RecentTrackTasks(TimeProvider.System));
+        var gate = new TableSubmissionGate(tables, Options.Create(new MusicApiOptions { BaseUrl = settings["MusicApi:BaseUrl"]!, ApiKey = settings["MusicApi:ApiKey"]! }));
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < OpenTasks; i++)
         {
-            await store.SaveAsync(Open(now.AddMinutes(-1)), CancellationToken.None);
+            var open = Open(now.AddMinutes(-1));
+            Assert.IsType<GateDecision.Entered>(await gate.TryEnterAsync(open.CorrelationId, now.AddMinutes(-1), CancellationToken.None));
+            await store.SaveAsync(open, CancellationToken.None);
         }
 
         var alone = await RequestsPerRunAsync(devHost);
         await Parallel.ForEachAsync(Enumerable.Range(0, 1000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (_, ct) =>
-            await store.SaveAsync(Finished(now.AddDays(-2)), ct));
+        {
+            var finished = Finished(now.AddDays(-2));
+            await gate.RecordFinishedAsync(finished.CorrelationId, finished.UpdatedAt, ct);
+            await store.SaveAsync(finished, ct);
+        });
+        var finishedRows = await gate.ListFinishedAsync(now, CancellationToken.None).CountAsync();
         var beside = await RequestsPerRunAsync(devHost);
 
-        Assert.InRange(beside.Index, 0.8, 1.3);
+        Assert.Equal(1000, finishedRows);
+        Assert.InRange(beside.Gate, 1.8, 2.3);
         Assert.InRange(beside.Tasks, OpenTasks - 0.5, OpenTasks + 1.0);
         Assert.InRange(beside.Tasks - alone.Tasks, -0.75, 0.75);
-        Assert.InRange(beside.Index - alone.Index, -0.5, 0.5);
+        Assert.InRange(beside.Gate - alone.Gate, -0.5, 0.5);
     }
 
     private static TrackTask Open(DateTimeOffset at) =>
@@ -56,15 +71,15 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         TrackTask.Accept(Guid.NewGuid(), TrackOperation.Extend, "fingerprint", at)
             .Fail(new(TrackFailureReason.Rejected, "refused"), TrackInputs.Submission, at)!.Task;
 
-    /// <summary>Requests to the task table and to the open-task index per timer run, over about 6 runs.</summary>
-    private static async Task<(double Tasks, double Index)> RequestsPerRunAsync(DevHostProcess devHost)
+    /// <summary>Requests to the task table and to the gate's table per timer run, over about 6 runs.</summary>
+    private static async Task<(double Tasks, double Gate)> RequestsPerRunAsync(DevHostProcess devHost)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        async Task<(long Tasks, long Index, int Runs)> ReadAsync()
+        async Task<(long Tasks, long Gate, int Runs)> ReadAsync()
         {
             var counts = await http.GetFromJsonAsync<Dictionary<string, long>>(new Uri(devHost.Url, BaselineEndpoints.StorageRequestsRoute)) ?? [];
             var runs = await http.GetFromJsonAsync<List<DateTime>>(new Uri(devHost.Url, BaselineEndpoints.TimerRunsRoute)) ?? [];
-            return (counts.GetValueOrDefault(TableTrackTaskStore.TasksTable), counts.GetValueOrDefault(TableTrackTaskStore.OpenTable), runs.Count);
+            return (counts.GetValueOrDefault(TableTrackTaskStore.TasksTable), counts.GetValueOrDefault(TableSubmissionGate.TableName), runs.Count);
         }
 
         // Starts and ends just after a run, so no run is counted half.
@@ -74,9 +89,9 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         var end = await AfterNextRunAsync();
         var runs = end.Runs - start.Runs;
         Assert.True(runs >= 4, $"only {runs} timer runs");
-        return ((double)(end.Tasks - start.Tasks) / runs, (double)(end.Index - start.Index) / runs);
+        return ((double)(end.Tasks - start.Tasks) / runs, (double)(end.Gate - start.Gate) / runs);
 
-        async Task<(long Tasks, long Index, int Runs)> AfterNextRunAsync()
+        async Task<(long Tasks, long Gate, int Runs)> AfterNextRunAsync()
         {
             var before = (await ReadAsync()).Runs;
             var deadline = DateTime.UtcNow.AddSeconds(10);

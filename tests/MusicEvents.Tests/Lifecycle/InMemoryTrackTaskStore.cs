@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Tests.Lifecycle;
@@ -96,31 +95,38 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
     public Task<string> ReserveAsync(Guid correlationId, string fingerprint, CancellationToken cancellationToken) =>
         Task.FromResult(reservations.GetOrAdd(correlationId, fingerprint));
 
-    public async IAsyncEnumerable<TrackTask> ListOpenAsync(DateTimeOffset createdBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<FinishedTaskDeletion> DeleteIfFinishedBeforeAsync(Guid correlationId, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
     {
-        await Task.CompletedTask;
-        foreach (var task in tasks.Values.Where(t => t.IsOpen && t.CreatedAt < createdBefore))
+        if (tasks.TryGetValue(correlationId, out var task))
         {
-            yield return task;
-        }
-    }
-
-    public Task<int> DeleteFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
-    {
-        var deleted = 0;
-        foreach (var task in tasks.Values.Where(t => !t.IsOpen && t.UpdatedAt < finishedBefore).Take(limit))
-        {
-            deleted += tasks.TryRemove(task.CorrelationId, out _) ? 1 : 0;
-            recent.Forget(task.CorrelationId);
-            reservations.TryRemove(task.CorrelationId, out _);
-            foreach (var key in deliveries.Keys.Where(k => k.Item1 == task.CorrelationId))
+            if (task.IsOpen)
             {
-                deliveries.TryRemove(key, out _);
+                return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.Open());
+            }
+
+            if (task.UpdatedAt >= finishedBefore)
+            {
+                return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.ChangedSince(task.UpdatedAt));
+            }
+
+            if (!tasks.TryRemove(KeyValuePair.Create(correlationId, task)))
+            {
+                return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.Contended());
             }
         }
 
-        return Task.FromResult(deleted);
+        recent.Forget(correlationId);
+        reservations.TryRemove(correlationId, out _);
+        foreach (var key in deliveries.Keys.Where(k => k.Item1 == correlationId))
+        {
+            deliveries.TryRemove(key, out _);
+        }
+
+        return Task.FromResult<FinishedTaskDeletion>(new FinishedTaskDeletion.Deleted());
     }
+
+    /// <summary>Whether a request reserved this id (and retention has not deleted it).</summary>
+    public bool IsReserved(Guid correlationId) => reservations.ContainsKey(correlationId);
 
     /// <summary>Puts a record in place as if a consumer had saved it.</summary>
     public TrackTask Put(TrackTask task) => SaveAsync(task with { ETag = null }, CancellationToken.None).Result;

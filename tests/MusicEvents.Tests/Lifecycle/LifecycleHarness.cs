@@ -126,6 +126,14 @@ internal sealed class LifecycleHarness : IAsyncDisposable
         return await result.StatusCodeAsync();
     }
 
+    /// <summary>Puts a claimed record in place with its place in the gate, as a submission leaves it.</summary>
+    public async Task<TrackTask> PutClaimedAsync(TrackTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        Assert.IsType<GateDecision.Entered>(await Gate.TryEnterAsync(task.CorrelationId, Clock.GetUtcNow(), CancellationToken.None));
+        return Store.Put(task);
+    }
+
     /// <summary>One run of the ReconcileTasks timer.</summary>
     public Task<int> ReconcileAsync() => InScopeAsync<TaskReconciler, int>(r => r.ReconcileAsync(CancellationToken.None));
 

@@ -15,7 +15,7 @@ public sealed class ReconciliationLifecycleTests
     {
         var failOnce = new FailFirstPublish<TrackCompleted>();
         await using var harness = await LifecycleHarness.StartAsync(new StubHandler(StubHandler.Status(200, Success)), failOnce);
-        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), UpdatedAt = harness.Clock.GetUtcNow() });
+        var task = await harness.PutClaimedAsync(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), UpdatedAt = harness.Clock.GetUtcNow() });
         harness.Clock.Advance(TimeSpan.FromMinutes(11));
 
         Assert.Equal(1, await harness.ReconcileAsync());
@@ -30,7 +30,7 @@ public sealed class ReconciliationLifecycleTests
     {
         var musicApi = new StubHandler(StubHandler.Status(200, """{"code":200,"status":"RUNNING","data":[]}"""));
         await using var harness = await LifecycleHarness.StartAsync(musicApi);
-        harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), CreatedAt = harness.Clock.GetUtcNow(), UpdatedAt = harness.Clock.GetUtcNow() });
+        await harness.PutClaimedAsync(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), CreatedAt = harness.Clock.GetUtcNow(), UpdatedAt = harness.Clock.GetUtcNow() });
         harness.Clock.Advance(TimeSpan.FromMinutes(11));
 
         Assert.Equal(0, await harness.ReconcileAsync());
@@ -44,7 +44,7 @@ public sealed class ReconciliationLifecycleTests
         var musicApi = new StubHandler(StubHandler.Status(200, """{"code":200,"status":"RUNNING","data":[]}"""));
         await using var harness = await LifecycleHarness.StartAsync(musicApi, failOnce);
         var now = harness.Clock.GetUtcNow();
-        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now });
+        var task = await harness.PutClaimedAsync(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now });
         harness.Clock.Advance(TimeSpan.FromHours(3));
 
         await harness.ReconcileAsync();
@@ -59,7 +59,7 @@ public sealed class ReconciliationLifecycleTests
     {
         await using var harness = await LifecycleHarness.StartAsync();
         var now = harness.Clock.GetUtcNow();
-        var task = harness.Store.Put(Tracking.Tasks.Claimed() with { CorrelationId = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now });
+        var task = await harness.PutClaimedAsync(Tracking.Tasks.Claimed() with { CorrelationId = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now });
         harness.Clock.Advance(TimeSpan.FromHours(3));
 
         await harness.ReconcileAsync();
@@ -87,7 +87,7 @@ public sealed class ReconciliationLifecycleTests
     {
         await using var harness = await LifecycleHarness.StartAsync();
         var now = harness.Clock.GetUtcNow();
-        var task = harness.Store.Put(Tracking.Tasks.Claimed() with { CorrelationId = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now });
+        var task = await harness.PutClaimedAsync(Tracking.Tasks.Claimed() with { CorrelationId = Guid.NewGuid(), CreatedAt = now, UpdatedAt = now });
         harness.Clock.Advance(TimeSpan.FromHours(3));
         await harness.ReconcileAsync();
         await harness.PublishedAsync<TrackFailed>(task.CorrelationId);

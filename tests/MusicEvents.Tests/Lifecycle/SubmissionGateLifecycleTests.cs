@@ -139,19 +139,6 @@ public sealed class SubmissionGateLifecycleTests
         Assert.Equal(2, musicApi.Sent);
     }
 
-    [Fact]
-    public async Task The_timer_frees_a_place_whose_task_finished_without_giving_it_back()
-    {
-        await using var harness = await LifecycleHarness.StartAsync();
-        var task = harness.Store.Put(Tracking.Tasks.Row("Failed (MusicAPI)") with { CorrelationId = Guid.NewGuid() });
-        await harness.Gate.TryEnterAsync(task.CorrelationId, harness.Clock.GetUtcNow(), CancellationToken.None);
-        Assert.Equal(1, harness.Gate.Held);
-
-        await harness.ReconcileAsync();
-
-        Assert.Equal(0, harness.Gate.Held);
-    }
-
     /// <summary>
     /// Moves the frozen clock on, and on by a second at a time while <paramref name="done"/> is not: a
     /// consumer may start its pause just after a move, and a pause on a frozen clock never ends.

@@ -14,16 +14,44 @@ public sealed class GateRulesTests
         pausedUntil,
         new Dictionary<string, int> { ["20261201"] = creditsToday });
 
+    /// <summary>A task id whose first slot to look at is <paramref name="number"/> modulo MaxInFlight.</summary>
+    private static Guid PointingTo(uint number) => new(number, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
     private static MusicApiOptions Options(int maxInFlight = 5, int? budget = null, OverBudgetAction overBudget = OverBudgetAction.Wait) =>
         new() { MaxInFlight = maxInFlight, DailyCreditBudget = budget, OverBudget = overBudget };
 
-    [Fact]
-    public void A_free_place_is_taken_with_the_lowest_free_index()
+    [Theory]
+    [InlineData(3, new int[0], 3)]
+    [InlineData(3, new[] { 3 }, 4)]
+    [InlineData(3, new[] { 3, 4 }, 0)]
+    public void A_free_slot_is_looked_for_from_where_the_tasks_id_points_on(uint pointsTo, int[] held, int taken)
     {
-        var decision = GateRules.Decide(Gate(held: 2), Task, Now, Options(), out var entry);
+        var gate = new GateSnapshot([.. held.Select(i => new GateSlot(i, Guid.NewGuid(), null))], null, new Dictionary<string, int>());
 
-        Assert.IsType<GateDecision.Entered>(decision);
-        Assert.Equal(new GateRules.Entry(2, null), entry);
+        Assert.IsType<GateDecision.Entered>(GateRules.Decide(gate, PointingTo(pointsTo), Now, Options(), out var entry));
+        Assert.Equal(new GateRules.Entry(taken, null), entry);
+    }
+
+    [Fact]
+    public void Two_tasks_deciding_from_the_same_read_take_different_slots_when_their_ids_point_to_different_ones()
+    {
+        var gate = Gate(held: 0);
+
+        GateRules.Decide(gate, PointingTo(1), Now, Options(), out var first);
+        GateRules.Decide(gate, PointingTo(7), Now, Options(), out var second);
+
+        Assert.Equal((1, 2), (first!.SlotIndex, second!.SlotIndex));
+    }
+
+    [Fact]
+    public void Places_held_beyond_a_MaxInFlight_lowered_since_still_count()
+    {
+        var gate = new GateSnapshot([.. new[] { 0, 1, 2, 3, 7 }.Select(i => new GateSlot(i, Guid.NewGuid(), null))], null, new Dictionary<string, int>());
+
+        var decision = GateRules.Decide(gate, PointingTo(4), Now, Options(maxInFlight: 5), out var entry);
+
+        Assert.Equal(TrackWaitReason.MaxInFlight, Assert.IsType<GateDecision.Waits>(decision).Wait.Reason);
+        Assert.Null(entry);
     }
 
     [Fact]

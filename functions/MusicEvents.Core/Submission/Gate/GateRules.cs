@@ -44,8 +44,15 @@ public static class GateRules
             }
         }
 
+        // Places numbered beyond a MaxInFlight lowered since are still tasks in flight: they count.
         var held = gate.Slots.Where(s => s.Holder is not null).Select(s => s.Index).ToHashSet();
-        var free = Enumerable.Range(0, options.MaxInFlight).Where(i => !held.Contains(i)).Cast<int?>().FirstOrDefault();
+        var free = held.Count >= options.MaxInFlight
+            ? null
+            : Enumerable.Range(0, options.MaxInFlight)
+                .Select(i => (FirstSlot(correlationId, options.MaxInFlight) + i) % options.MaxInFlight)
+                .Where(i => !held.Contains(i))
+                .Cast<int?>()
+                .FirstOrDefault();
         if (free is null)
         {
             return new GateDecision.Waits(new(
@@ -55,6 +62,14 @@ public static class GateRules
         entry = new Entry(free.Value, day);
         return new GateDecision.Entered();
     }
+
+    /// <summary>
+    /// Where a task starts looking for a free slot: a number its id gives, so that tasks entering at
+    /// once (on several instances, or a burst on one) seldom race for the same slot and lose a
+    /// round trip; from the lowest free slot every one of them would pick the same.
+    /// </summary>
+    public static int FirstSlot(Guid correlationId, int maxInFlight) =>
+        (int)(BitConverter.ToUInt32(correlationId.ToByteArray(), 0) % (uint)maxInFlight);
 
     /// <summary>The UTC day a charge counts to, as "yyyyMMdd".</summary>
     public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
@@ -10,29 +10,30 @@ using MusicEvents.Core.Telemetry;
 namespace MusicEvents.Core.Submission.Gate;
 
 /// <summary>
-/// The gate in Azure Table Storage: one partition per MusicAPI account (a hash of its URL and key,
-/// so instances sharing an account share a gate), with a row per place ("slot-007": the correlation
-/// id holding it), a "pause" row (Retry-After) and a row of credits per UTC day. A place and its
-/// day's credits are each written against the ETag read, so two instances never take the same
-/// place nor overspend the budget. Chosen over a per-process concurrency limit,
-/// which cannot hold across instances, and over a bare counter, which a crash between a task's last
-/// write and its decrement would leak for ever: a place names its holder, so a leaked one is found
-/// and freed (<see cref="SweepAsync"/>, run by the timer) once its task is no longer open.
+/// The gate in Azure Table Storage: one partition per MusicAPI account (a hash of its URL and key, so
+/// instances sharing an account share a gate), with these rows (<see cref="GateRows"/>): a place per
+/// task holding one ("place-&lt;correlation id&gt;": its slot, budget day and since when) and a row per
+/// slot ("slot-007": who took it last), a "pause" row (Retry-After), a row of credits per UTC day, and
+/// a row per finished task ("~finished-&lt;time&gt;-&lt;correlation id&gt;") for retention. A place is taken with
+/// its slot (and the day's credits) in one transaction, the slot row written against the ETag read,
+/// so two instances never take the same slot; a slot is free when no place names it. A place is given
+/// back by deleting its row, which its holder can name without reading anything, in the transaction
+/// that lists the task as finished. Chosen over a per-process concurrency limit, which cannot hold
+/// across instances, and over a bare counter, which a crash between a task's last write and its
+/// decrement would leak for ever: a place names its holder, so the timer finds a leaked one and frees
+/// it once its task is no longer open.
 /// </summary>
-public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<MusicApiOptions> options, TimeProvider time) : ISubmissionGate
+public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<MusicApiOptions> options) : ISubmissionGate
 {
     public const string TableName = "MusicApiGate";
-    private const string PauseRow = "pause";
-    private const string SlotPrefix = "slot-";
-    private const string CreditsPrefix = "credits-";
 
     // Instances racing for the same row: each lost race is read again at once, a few times.
     private const int Attempts = 8;
 
-    // A place is taken before its task's record is written: a young place is never swept.
-    private static readonly TimeSpan SweepGrace = TimeSpan.FromMinutes(2);
-
     private readonly string partition = PartitionOf(options.Value);
+
+    // The releases of many tasks share transactions (this instance's: each has its own queue).
+    private readonly CoalescedTransactions releases = new(tables.GetTableClient(TableName));
 
     private TableClient Table => tables.GetTableClient(TableName);
 
@@ -41,96 +42,170 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
         GateDecision decision = new GateDecision.Entered();
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            var rows = await ReadAsync(cancellationToken);
+            var rows = await ReadAsync(GateRules.Day(now), cancellationToken);
             decision = GateRules.Decide(Snapshot(rows), correlationId, now, options.Value, out var entry);
             if (entry is null)
             {
+                // Its own place again (a redelivery, a retry): written again, so that the timer, which
+                // frees old places of tasks not claimed, cannot free it under the claim about to follow.
+                if (decision is GateDecision.Entered && rows.TryGetValue(GateRows.Place(correlationId), out var held)
+                    && !await TrySubmitAsync([new(TableTransactionActionType.UpdateMerge, Row(held.RowKey, new() { ["Since"] = now }), held.ETag)], cancellationToken))
+                {
+                    continue;
+                }
+
                 return decision;
             }
 
-            // The place first, then the day's credits; a race lost on the credits gives the place back.
-            var slot = await TryWriteAsync(rows, SlotRow(entry.SlotIndex), new() { ["Holder"] = correlationId.ToString("D"), ["Day"] = entry.Day ?? "", ["Since"] = now }, cancellationToken);
-            if (slot is null)
+            // The slot, the place and the day's credits together: a race lost on any of them takes none.
+            List<TableTransactionAction> actions =
+            [
+                Write(rows, GateRows.Slot(entry.SlotIndex), new() { ["Holder"] = correlationId.ToString("D") }),
+                new(TableTransactionActionType.Add, Row(GateRows.Place(correlationId), new() { ["Slot"] = entry.SlotIndex, ["Day"] = entry.Day ?? "", ["Since"] = now })),
+            ];
+            if (entry.Day is { } day)
             {
-                continue;
+                actions.Add(Write(rows, GateRows.Credits(day), new() { ["Credits"] = Spent(rows, day) + MusicEventsMetrics.CreditsPerTask }));
             }
 
-            if (entry.Day is not { } day || await TryChargeAsync(rows, day, MusicEventsMetrics.CreditsPerTask, cancellationToken))
+            if (await TrySubmitAsync(actions, cancellationToken))
             {
                 return decision;
             }
-
-            await TryWriteAsync(new() { [slot.RowKey] = slot }, slot.RowKey, new() { ["Holder"] = "", ["Day"] = "" }, cancellationToken);
         }
 
-        // Lost every race: the others are taking the places; ask again shortly.
+        // Lost every race: the others are taking the free places; ask again shortly.
         return decision is GateDecision.Entered
             ? new GateDecision.Waits(new(Tracking.TrackWaitReason.MaxInFlight, "Other instances are taking the free places.", now))
             : decision;
     }
 
-    public async Task LeaveAsync(Guid correlationId, bool charged, CancellationToken cancellationToken)
+    public Task LeaveAsync(Guid correlationId, bool charged, CancellationToken cancellationToken) =>
+        ReleaseAsync(correlationId, charged, null, cancellationToken);
+
+    public async Task PauseAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(Row(GateRows.Pause, new() { ["PausedUntil"] = until }), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task FinishAsync(Guid correlationId, DateTimeOffset finishedAt, bool charged, CancellationToken cancellationToken)
     {
-        var holder = correlationId.ToString("D");
-        for (var attempt = 0; attempt < Attempts; attempt++)
+        if (!charged && options.Value.DailyCreditBudget is not null)
         {
-            var rows = await ReadAsync(cancellationToken);
-            var slot = rows.Values.FirstOrDefault(r => r.RowKey.StartsWith(SlotPrefix, StringComparison.Ordinal) && r.GetString("Holder") == holder);
-            if (slot is null)
-            {
-                return;
-            }
-
-            if (await TryWriteAsync(rows, slot.RowKey, new() { ["Holder"] = "", ["Day"] = "" }, cancellationToken) is null)
-            {
-                continue;
-            }
-
-            if (!charged && slot.GetString("Day") is { Length: > 0 } day)
-            {
-                // A call MusicAPI did not charge gives its credits back to its day.
-                for (var refund = 0; refund < Attempts && !await TryChargeAsync(await ReadAsync(cancellationToken), day, -MusicEventsMetrics.CreditsPerTask, cancellationToken); refund++)
-                {
-                }
-            }
-
+            // Its credits go back to the day of its place: read, then written against the versions read.
+            await ReleaseAsync(correlationId, charged, finishedAt, cancellationToken);
             return;
         }
 
-        // Left for the sweep, which frees places whose task is no longer open.
+        // The place is deleted by its key, whatever its version: only its holder's place has that key.
+        var place = new TableTransactionAction(TableTransactionActionType.Delete, Row(GateRows.Place(correlationId), new()), ETag.All);
+        if (!await releases.SubmitAsync([place, Finished(correlationId, finishedAt)]))
+        {
+            // No place to give back (the timer freed it, or it was never taken): listed alone.
+            await releases.SubmitAsync([Finished(correlationId, finishedAt)]);
+        }
     }
 
-    public async Task PauseAsync(DateTimeOffset until, CancellationToken cancellationToken) =>
-        await Table.UpsertEntityAsync(new TableEntity(partition, PauseRow) { ["PausedUntil"] = until }, TableUpdateMode.Replace, cancellationToken);
+    public async Task RecordFinishedAsync(Guid correlationId, DateTimeOffset finishedAt, CancellationToken cancellationToken) =>
+        await releases.SubmitAsync([Finished(correlationId, finishedAt)]);
 
-    public async Task<int> SweepAsync(Func<Guid, CancellationToken, Task<bool>> isOpen, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<GatePlace> ListPlacesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(isOpen);
-        var freed = 0;
-        foreach (var slot in (await ReadAsync(cancellationToken)).Values.Where(r => r.RowKey.StartsWith(SlotPrefix, StringComparison.Ordinal)))
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {GateRows.PlacePrefix} and RowKey lt {GateRows.After(GateRows.PlacePrefix)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var young = time.GetUtcNow() - slot.GetDateTimeOffset("Since") < SweepGrace;
-            if (!young && Guid.TryParse(slot.GetString("Holder"), out var holder) && !await isOpen(holder, cancellationToken))
+            yield return new GatePlace(
+                Guid.Parse(row.RowKey.AsSpan(GateRows.PlacePrefix.Length)),
+                row.GetInt32("Slot") ?? -1,
+                row.GetDateTimeOffset("Since") ?? DateTimeOffset.MinValue,
+                row.ETag.ToString());
+        }
+    }
+
+    public async Task<bool> FreeAsync(GatePlace place, DateTimeOffset? finishedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        List<TableTransactionAction> actions = [new(TableTransactionActionType.Delete, Row(GateRows.Place(place.Holder), new()), new ETag(place.ETag))];
+        if (finishedAt is { } at)
+        {
+            actions.Add(Finished(place.Holder, at));
+        }
+
+        return await TrySubmitAsync(actions, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<FinishedTask> ListFinishedAsync(DateTimeOffset finishedBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {GateRows.FinishedPrefix} and RowKey lt {GateRows.FinishedBefore(finishedBefore)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            if (GateRows.ReadFinished(row.RowKey) is { } finished)
             {
-                try
-                {
-                    await Table.UpdateEntityAsync(new TableEntity(partition, slot.RowKey) { ["Holder"] = "", ["Day"] = "" }, slot.ETag, TableUpdateMode.Replace, cancellationToken);
-                    freed++;
-                }
-                catch (RequestFailedException exception) when (exception.Status == 412)
-                {
-                    // Left or taken again meanwhile.
-                }
+                yield return finished;
+            }
+        }
+    }
+
+    public async Task ForgetFinishedAsync(IReadOnlyCollection<FinishedTask> finished, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(finished);
+
+        // Each its own write, so that one gone already (another run's) does not hold the others back.
+        await Task.WhenAll(finished.Select(f => releases.SubmitAsync(
+            [new(TableTransactionActionType.Delete, Row(GateRows.Finished(f.CorrelationId, f.FinishedAt), new()), ETag.All)])));
+    }
+
+    /// <summary>
+    /// Gives back the holder's place read by key, with its credits when the call was not charged and
+    /// the finished row when <paramref name="finishedAt"/> is given, in one transaction.
+    /// </summary>
+    private async Task ReleaseAsync(Guid correlationId, bool charged, DateTimeOffset? finishedAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var place = await Table.GetEntityIfExistsAsync<TableEntity>(partition, GateRows.Place(correlationId), cancellationToken: cancellationToken);
+            if (!place.HasValue)
+            {
+                break;
+            }
+
+            List<TableTransactionAction> actions = [new(TableTransactionActionType.Delete, place.Value!, place.Value!.ETag)];
+            if (finishedAt is { } at)
+            {
+                actions.Add(Finished(correlationId, at));
+            }
+
+            if (!charged && place.Value.GetString("Day") is { Length: > 0 } day
+                && (await Table.GetEntityIfExistsAsync<TableEntity>(partition, GateRows.Credits(day), cancellationToken: cancellationToken)) is { HasValue: true } credits)
+            {
+                // A call MusicAPI did not charge gives its credits back to its day.
+                var spent = credits.Value!.GetInt32("Credits") ?? 0;
+                actions.Add(new(
+                    TableTransactionActionType.UpdateReplace,
+                    Row(GateRows.Credits(day), new() { ["Credits"] = Math.Max(0, spent - MusicEventsMetrics.CreditsPerTask) }),
+                    credits.Value.ETag));
+            }
+
+            if (await TrySubmitAsync(actions, cancellationToken))
+            {
+                return;
             }
         }
 
-        return freed;
+        // No place (given back or freed meanwhile), or every race lost (the timer frees it then).
+        if (finishedAt is { } finished)
+        {
+            await releases.SubmitAsync([Finished(correlationId, finished)]);
+        }
     }
 
-    private async Task<Dictionary<string, TableEntity>> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The rows a decision needs: the day's credits, the pause, the places and the slots; never a finished row.</summary>
+    private async Task<Dictionary<string, TableEntity>> ReadAsync(string day, CancellationToken cancellationToken)
     {
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and RowKey ge {GateRows.Credits(day)} and RowKey lt {GateRows.FinishedPrefix}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             rows[row.RowKey] = row;
         }
@@ -140,50 +215,54 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
 
     private static GateSnapshot Snapshot(Dictionary<string, TableEntity> rows)
     {
-        var slots = rows.Values
-            .Where(r => r.RowKey.StartsWith(SlotPrefix, StringComparison.Ordinal))
+        var held = rows.Values
+            .Where(r => r.RowKey.StartsWith(GateRows.PlacePrefix, StringComparison.Ordinal))
             .Select(r => new GateSlot(
-                int.Parse(r.RowKey.AsSpan(SlotPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture),
-                Guid.TryParse(r.GetString("Holder"), out var holder) ? holder : null,
+                r.GetInt32("Slot") ?? -1,
+                Guid.Parse(r.RowKey.AsSpan(GateRows.PlacePrefix.Length)),
                 r.GetString("Day") is { Length: > 0 } day ? day : null))
             .ToList();
+        var taken = held.Select(s => s.Index).ToHashSet();
+        var free = rows.Values
+            .Where(r => r.RowKey.StartsWith(GateRows.SlotPrefix, StringComparison.Ordinal))
+            .Select(r => GateRows.SlotIndex(r.RowKey))
+            .Where(i => !taken.Contains(i))
+            .Select(i => new GateSlot(i, null, null));
         var credits = rows.Values
-            .Where(r => r.RowKey.StartsWith(CreditsPrefix, StringComparison.Ordinal))
-            .ToDictionary(r => r.RowKey[CreditsPrefix.Length..], r => r.GetInt32("Credits") ?? 0, StringComparer.Ordinal);
-        return new GateSnapshot(slots, rows.GetValueOrDefault(PauseRow)?.GetDateTimeOffset("PausedUntil"), credits);
+            .Where(r => r.RowKey.StartsWith(GateRows.CreditsPrefix, StringComparison.Ordinal))
+            .ToDictionary(r => r.RowKey[GateRows.CreditsPrefix.Length..], r => r.GetInt32("Credits") ?? 0, StringComparer.Ordinal);
+        return new GateSnapshot([.. held, .. free], rows.GetValueOrDefault(GateRows.Pause)?.GetDateTimeOffset("PausedUntil"), credits);
     }
 
-    private async Task<bool> TryChargeAsync(Dictionary<string, TableEntity> rows, string day, int credits, CancellationToken cancellationToken)
-    {
-        var spent = rows.GetValueOrDefault(CreditsPrefix + day)?.GetInt32("Credits") ?? 0;
-        return await TryWriteAsync(rows, CreditsPrefix + day, new() { ["Credits"] = Math.Max(0, spent + credits) }, cancellationToken) is not null;
-    }
+    private static int Spent(Dictionary<string, TableEntity> rows, string day) =>
+        rows.GetValueOrDefault(GateRows.Credits(day))?.GetInt32("Credits") ?? 0;
 
-    /// <summary>
-    /// Inserts the row, or replaces it at the version read; null when someone changed it since (or
-    /// inserted it first). One conditional write per row rather than an entity-group transaction of
-    /// the place and the day's credits: a race lost on the second row gives the first back, and single
-    /// conditional writes are the ones every other part of MusicEvents already relies on, on Azurite
-    /// as on Azure.
-    /// </summary>
-    private async Task<TableEntity?> TryWriteAsync(Dictionary<string, TableEntity> rows, string rowKey, TableEntity values, CancellationToken cancellationToken)
+    /// <summary>Inserts the row, or replaces it at the version read (the transaction fails if someone changed it since).</summary>
+    private TableTransactionAction Write(Dictionary<string, TableEntity> rows, string rowKey, Dictionary<string, object> values) =>
+        rows.TryGetValue(rowKey, out var read)
+            ? new(TableTransactionActionType.UpdateReplace, Row(rowKey, values), read.ETag)
+            : new(TableTransactionActionType.Add, Row(rowKey, values));
+
+    /// <summary>The finished row, written over any copy of itself (the timer and the committer may both write it).</summary>
+    private TableTransactionAction Finished(Guid correlationId, DateTimeOffset finishedAt) =>
+        new(TableTransactionActionType.UpsertReplace, Row(GateRows.Finished(correlationId, finishedAt), new()));
+
+    private TableEntity Row(string rowKey, Dictionary<string, object> values) =>
+        new(values) { PartitionKey = partition, RowKey = rowKey };
+
+    /// <returns>False when a row was changed (or taken, or removed) since it was read: read again and decide again.</returns>
+    private async Task<bool> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(values) { PartitionKey = partition, RowKey = rowKey };
         try
         {
-            var response = rows.TryGetValue(rowKey, out var read)
-                ? await Table.UpdateEntityAsync(entity, read.ETag, TableUpdateMode.Replace, cancellationToken)
-                : await Table.AddEntityAsync(entity, cancellationToken);
-            entity.ETag = response.Headers.ETag ?? default;
-            return entity;
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
         }
-        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412)
         {
-            return null;
+            return false;
         }
     }
-
-    private static string SlotRow(int index) => $"{SlotPrefix}{index:D3}";
 
     /// <summary>The account's partition: never the key itself, a hash of where and as whom the calls go.</summary>
     private static string PartitionOf(MusicApiOptions options) =>
