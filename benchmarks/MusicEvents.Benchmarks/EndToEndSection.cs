@@ -54,7 +54,7 @@ public static class EndToEndSection
         md.AppendLine("CPU milliseconds each process spent per stored flow (the burst: median of its runs; one at a time: over all the flows, the short idle time between them included). "
             + $"The old row follows from {RecordedBaseline.FullRun}'s cores during the bursts ÷ its commands per second.");
         md.AppendLine();
-        md.AppendLine($"| CPU per flow | {string.Join(" | ", parts)} | all of them |");
+        md.AppendLine($"| CPU per flow | {string.Join(" | ", parts)} | all of them, the benchmark's bus included |");
         md.AppendLine($"|---|{string.Concat(parts.Select(_ => "---:|"))}---:|");
         Row(md, "a burst, this run", parts, r.EndToEnd.CpuPerFlowMs);
         Row(md, "one at a time, this run", parts, r.SingleFlow.CpuPerFlowMs);

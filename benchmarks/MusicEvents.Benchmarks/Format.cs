@@ -5,13 +5,15 @@ namespace MusicEvents.Benchmarks;
 /// <summary>How the report writes its figures: a few significant digits, "–" for what was not measured.</summary>
 public static class Format
 {
-    public static string Ms(double ms) => double.IsNaN(ms) ? "–" : ms < 10 ? $"{ms:F2}" : ms < 100 ? $"{ms:F1}" : $"{ms:F0}";
+    public static string Ms(double ms) =>
+        double.IsNaN(ms) ? "–" : ms.ToString(ms < 10 ? "F2" : ms < 100 ? "F1" : "F0", CultureInfo.InvariantCulture);
 
     public static string Ratio(double value, double baseline) =>
         double.IsNaN(value) || double.IsNaN(baseline) || baseline <= 0 ? "–" : Number(value / baseline);
 
-    /// <summary>Requests per item: one decimal.</summary>
-    public static string Count(double value) => double.IsNaN(value) ? "–" : value.ToString("F1", CultureInfo.InvariantCulture);
+    /// <summary>Requests per item: one decimal, none from 100 up.</summary>
+    public static string Count(double value) =>
+        double.IsNaN(value) ? "–" : value.ToString(value < 100 ? "F1" : "N0", CultureInfo.InvariantCulture);
 
     /// <summary>Three significant digits below 0.1, two decimals below 10, one below 100, none above.</summary>
     public static string Number(double value) =>

@@ -30,11 +30,11 @@ public static class IngestionSection
         }
 
         md.AppendLine();
-        md.AppendLine("Deliveries per second of the webhook divided by each baseline's rate at the same concurrency; the DevHost's CPU per delivery; and the storage requests the DevHost sent per delivery, "
+        md.AppendLine("Deliveries per second of the webhook divided by each baseline's rate at the same concurrency; the DevHost's CPU per delivery; Azurite's table server's CPU per delivery and per raw insert (what a delivery costs it in inserts); and the storage requests the DevHost sent per delivery, "
             + "from the first delivery of a run until its consumers were done with the last (the webhook, the report consumer and the archive consumer's refusal: they share the table server while a run lasts):");
         md.AppendLine();
-        md.AppendLine("| concurrency | ÷ read-body endpoint | ÷ raw publish | ÷ raw insert | ÷ slower raw dependency | DevHost CPU per delivery | table requests per delivery | by table | blob requests per delivery |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        md.AppendLine("| concurrency | ÷ read-body endpoint | ÷ raw publish | ÷ raw insert | ÷ slower raw dependency | DevHost CPU per delivery | table server CPU per delivery ÷ per raw insert | table requests per delivery | by table | blob requests per delivery |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var c in settings.Concurrency)
         {
             double Rate(IngestionTarget t) => ingestion.Summaries.TryGetValue((c, t), out var s) ? s.PerSecond : double.NaN;
@@ -42,7 +42,8 @@ public static class IngestionSection
             var (ratio, slower, _) = r.IngestionRatio(c);
             var w = ingestion.Summaries.GetValueOrDefault((c, IngestionTarget.Webhook));
             md.AppendLine($"| {c} | {Format.Ratio(webhook, Rate(IngestionTarget.ReadBody))} | {Format.Ratio(webhook, Rate(IngestionTarget.RawPublish))} | {Format.Ratio(webhook, Rate(IngestionTarget.RawInsert))} "
-                + $"| **{Format.Number(ratio)}** ({slower}) | {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "devhost"))} ms | {Format.Count(w?.TablePerItem ?? double.NaN)} | {w?.TableByResource ?? "–"} | {Format.Count(w?.BlobPerItem ?? double.NaN)} |");
+                + $"| **{Format.Number(ratio)}** ({slower}) | {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "devhost"))} ms "
+                + $"| {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "azurite-table"))} ÷ {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.RawInsert, "azurite-table"))} ms | {Format.Count(w?.TablePerItem ?? double.NaN)} | {w?.TableByResource ?? "–"} | {Format.Count(w?.BlobPerItem ?? double.NaN)} |");
         }
 
         md.AppendLine();
