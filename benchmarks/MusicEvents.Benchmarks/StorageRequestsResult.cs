@@ -8,6 +8,9 @@ public sealed record StorageRequestsResult(int Deliveries, StorageRequestCounts 
     /// <summary>Windows measured again because the reconciliation timer ran in them.</summary>
     public int WindowsRepeated { get; init; }
 
+    /// <summary>Windows kept although the timer ran in them (every attempt had a run): their counts hold its queries.</summary>
+    public int WindowsWithTimerRun { get; init; }
+
     public double TablePerDelivery => (double)PerDeliveries.TableTotal / Math.Max(1, Deliveries);
 
     public double BlobPerDelivery => (double)PerDeliveries.BlobTotal / Math.Max(1, Deliveries);

@@ -31,7 +31,8 @@ public static class StorageRequestsSection
         md.AppendLine($"Every HTTP request the DevHost's Azure SDK clients sent (retries included), counted by a pipeline policy in each client's pipeline, so each request is counted under the service it went to: {r.Deliveries} webhook deliveries "
             + $"(a failure report for a submitted task, so no archive follows) and {r.Flows} whole flows (command to TrackStored, one one-second clip). "
             + "A window in which the reconciliation timer ran is measured again, so these are the deliveries' and flows' own"
-            + (r.WindowsRepeated > 0 ? $" ({r.WindowsRepeated} window(s) were)." : "."));
+            + (r.WindowsRepeated > 0 ? $" ({r.WindowsRepeated} window(s) were)" : "")
+            + (r.WindowsWithTimerRun > 0 ? $"; {r.WindowsWithTimerRun} window(s) had a timer run at every attempt and hold its queries." : "."));
         md.AppendLine();
         md.AppendLine("| per | table requests | by table | blob requests | by container | target |");
         md.AppendLine("|---|---:|---|---:|---|---|");
