@@ -12,7 +12,7 @@ public static class CpuSection
         md.AppendLine("### 7. Where the CPU went");
         md.AppendLine();
         md.AppendLine($"Cores each process kept busy on average during the timed part of each measurement ({r.Machine.Cores} = the whole machine); medians of the runs. \"Rest of the machine\" is everything else that ran meanwhile. "
-            + "Azurite's blob and table servers are Node.js processes: one event loop, about one core at most.");
+            + "Azurite's blob and table servers are Node.js processes: their work runs on one event loop (one core), the blob server's file writes on a few threads beside it.");
         md.AppendLine();
         md.AppendLine($"| measurement | {string.Join(" | ", r.CpuParts)} | total | DevHost CPU per item |");
         md.AppendLine($"|---|{string.Concat(r.CpuParts.Select(_ => "---:|"))}---:|---:|");

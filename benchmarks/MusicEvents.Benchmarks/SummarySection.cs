@@ -81,6 +81,6 @@ public static class SummarySection
         md.AppendLine();
         md.AppendLine($"{rows.Count(x => x.Met == true)} of {rows.Count(x => x.Met is not null)} targets met.");
         md.AppendLine();
-        LimitsSection.Append(md, r, rows);
+        LimitsSection.Append(md, r);
     }
 }

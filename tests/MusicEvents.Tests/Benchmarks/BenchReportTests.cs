@@ -18,7 +18,7 @@ public sealed class BenchReportTests
     {
         var use = new CpuUse(new Dictionary<string, double> { ["devhost"] = 0.4, ["azurite-table"] = 0.92, [CpuUse.Rest] = 0.1 });
 
-        Assert.Equal("azurite-table, 0.92 of its 1 core(s) busy", LimitsSection.LimitDuring(use, 2));
+        Assert.Equal("azurite-table, 0.92 cores busy (a Node.js process: one event loop)", LimitsSection.LimitDuring(use, 2));
     }
 
     [Fact]
