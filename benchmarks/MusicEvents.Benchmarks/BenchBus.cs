@@ -13,6 +13,7 @@ namespace MusicEvents.Benchmarks;
 public sealed class BenchBus : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, EventArrival> arrivals = new();
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<EventArrival>> waiters = new();
     private readonly IBusControl bus;
 
     private BenchBus(Func<BenchBus, IBusControl> create) => bus = create(this);
@@ -60,11 +61,60 @@ public sealed class BenchBus : IAsyncDisposable
         }
     }
 
+    /// <summary>The final event of one id as soon as it arrives (no polling: single flows are timed back to back), or null when the time is up.</summary>
+    public async Task<EventArrival?> WaitForOneAsync(Guid correlationId, TimeSpan timeout)
+    {
+        var waiter = waiters.GetOrAdd(correlationId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            // Registered before this look, so an arrival in between completes the waiter.
+            if (arrivals.TryGetValue(correlationId, out var arrived))
+            {
+                return arrived;
+            }
+
+            return await waiter.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        finally
+        {
+            waiters.TryRemove(correlationId, out _);
+        }
+    }
+
+    /// <summary>
+    /// Another receive endpoint on this bus, for one scenario only (its queue goes when it stops),
+    /// so that the messages it binds load nothing while the other scenarios run.
+    /// </summary>
+    public async Task<HostReceiveEndpointHandle> ConnectEndpointAsync(Action<IReceiveEndpointConfigurator> configure)
+    {
+        var handle = bus.ConnectReceiveEndpoint($"musicevents-bench-{Guid.NewGuid():N}", e =>
+        {
+            if (e is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.AutoDelete = true;
+                rabbit.Durable = false;
+            }
+
+            configure(e);
+        });
+        await handle.Ready;
+        return handle;
+    }
+
     public async ValueTask DisposeAsync() => await bus.StopAsync();
 
     private Task Record(Guid correlationId, object message)
     {
-        arrivals.TryAdd(correlationId, new EventArrival(message, System.Diagnostics.Stopwatch.GetTimestamp()));
+        var arrival = new EventArrival(message, System.Diagnostics.Stopwatch.GetTimestamp());
+        if (arrivals.TryAdd(correlationId, arrival) && waiters.TryGetValue(correlationId, out var waiter))
+        {
+            waiter.TrySetResult(arrival);
+        }
+
         return Task.CompletedTask;
     }
 }

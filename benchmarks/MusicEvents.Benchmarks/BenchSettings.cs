@@ -31,6 +31,9 @@ public sealed record BenchSettings
     public int EndToEndCommands { get; init; }
     public int EndToEndRuns { get; init; }
 
+    /// <summary>Flows timed one at a time (after a few to warm up); p50 and p95 are taken over them.</summary>
+    public int SingleFlows { get; init; }
+
     /// <summary>
     /// When the archive rounds must be done for ./dev bench to finish within 10 minutes: the
     /// scenarios after them take about four minutes on a busy two-core machine, the teardown
@@ -38,6 +41,13 @@ public sealed record BenchSettings
     /// </summary>
     public DateTimeOffset? ArchiveDeadline =>
         StartedAtUnixMs is { } ms && !OnlyArchive ? DateTimeOffset.FromUnixTimeMilliseconds(ms) + TimeSpan.FromMinutes(4.75) : null;
+
+    /// <summary>
+    /// When the last burst must be done: single flows, ingestion, storage requests and the last idle
+    /// sample take about four minutes after it. Null when the start of ./dev bench is unknown.
+    /// </summary>
+    public DateTimeOffset? EndToEndDeadline =>
+        StartedAtUnixMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) + TimeSpan.FromMinutes(5.5) : null;
 
     /// <summary>BENCH_ONLY=storage-requests: only the storage-request scenario, printed, docs/benchmarks.md left as it is.</summary>
     public bool OnlyStorageRequests { get; init; }
@@ -82,6 +92,7 @@ public sealed record BenchSettings
             ArchiveMebibytes = Knob("BENCH_ARCHIVE_MIB", 1024),
             EndToEndCommands = Knob("BENCH_E2E_COMMANDS", 500),
             EndToEndRuns = Knob("BENCH_E2E_RUNS", 3),
+            SingleFlows = Knob("BENCH_SINGLE_FLOWS", 50),
             OnlyStorageRequests = Environment.GetEnvironmentVariable("BENCH_ONLY") == "storage-requests",
             OnlyArchive = Environment.GetEnvironmentVariable("BENCH_ONLY") == "archive",
         };

@@ -1,3 +1,5 @@
+using MusicEvents.Core.Hosting;
+
 namespace MusicEvents.Benchmarks;
 
 /// <summary>One timed run of one target: successes per second, their latencies, and what failed.</summary>
@@ -5,6 +7,9 @@ public sealed record LoadRun(int Succeeded, TimeSpan Elapsed, double P50Ms, doub
 {
     /// <summary>Where the CPU went during the run.</summary>
     public CpuUse? Cpu { get; init; }
+
+    /// <summary>The DevHost's storage requests for this run's successes, until its consumers were done with them (webhook runs only).</summary>
+    public StorageRequestCounts? StorageRequests { get; init; }
 
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 

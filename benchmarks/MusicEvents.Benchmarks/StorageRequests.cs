@@ -1,20 +1,25 @@
 using System.Net.Http.Json;
+using MusicEvents.Core.Hosting;
 
 namespace MusicEvents.Benchmarks;
 
 /// <summary>
 /// The DevHost's count of storage requests (GET /devhost/storage-requests: every HTTP attempt its
-/// Azure SDK clients sent, per table or container, counted by a pipeline policy).
+/// Azure SDK clients sent, per service and per table or container, counted by a pipeline policy in
+/// each client's own pipeline), and its list of timer runs, whose queries a window can leave out.
 /// </summary>
 public sealed class StorageRequests(BenchSettings settings, HttpClient http)
 {
-    public static readonly string[] Tables = ["TrackTasks", "TrackTaskIds", "WebhookInbox", "Tables"];
+    // The DevHost's BaselineEndpoints routes; the benchmark does not reference the DevHost.
+    private const string CountsRoute = "/devhost/storage-requests";
+    private const string TimerRunsRoute = "/devhost/timer-runs";
 
-    public async Task<IReadOnlyDictionary<string, long>> TakeAsync() =>
-        await http.GetFromJsonAsync<Dictionary<string, long>>(new Uri(settings.DevHost, "/devhost/storage-requests"))
+    public async Task<StorageRequestCounts> TakeAsync() =>
+        await http.GetFromJsonAsync<StorageRequestCounts>(new Uri(settings.DevHost, CountsRoute))
             ?? throw new InvalidOperationException("The DevHost answered no storage request counts.");
 
-    /// <summary>Requests between two snapshots, per resource.</summary>
-    public static Dictionary<string, long> Between(IReadOnlyDictionary<string, long> before, IReadOnlyDictionary<string, long> after) =>
-        after.Select(a => (a.Key, Count: a.Value - before.GetValueOrDefault(a.Key))).Where(a => a.Count > 0).ToDictionary(a => a.Key, a => a.Count);
+    /// <summary>How many timer occurrences the DevHost has run so far.</summary>
+    public async Task<int> TimerRunsAsync() =>
+        (await http.GetFromJsonAsync<List<DateTime>>(new Uri(settings.DevHost, TimerRunsRoute)))?.Count
+            ?? throw new InvalidOperationException("The DevHost answered no timer runs.");
 }

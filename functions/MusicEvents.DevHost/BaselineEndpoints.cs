@@ -8,8 +8,9 @@ namespace MusicEvents.DevHost;
 /// <c>POST /devhost/baseline/read-body</c> reads the body as the webhook function does (same
 /// bounded reader, same 1 MiB limit) and answers 200, nothing else: loaded beside the webhook on
 /// the same Kestrel, it tells MusicEvents' own cost from the server's.
-/// <c>GET /devhost/storage-requests</c> answers the storage requests sent so far, per table or
-/// container, as <see cref="StorageRequestCounter"/> counted them. <c>GET /devhost/timer-runs</c>
+/// <c>GET /devhost/storage-requests</c> answers the storage requests sent so far, per service
+/// (<c>table</c>, <c>blob</c>, <c>other</c>) and per table or container, as
+/// <see cref="StorageRequestCounter"/> counted them (<see cref="StorageRequestCounts"/>). <c>GET /devhost/timer-runs</c>
 /// answers the timer occurrences this instance ran (the others ran the rest).
 /// </summary>
 public static class BaselineEndpoints

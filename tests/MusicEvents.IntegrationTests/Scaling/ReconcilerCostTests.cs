@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MusicEvents.Contracts;
 using MusicEvents.Core.MusicApi;
 using MusicEvents.Core.Submission.Gate;
+using MusicEvents.Core.Hosting;
 using MusicEvents.Core.Tracking;
 using MusicEvents.DevHost;
 using MusicEvents.IntegrationTests.Infrastructure;
@@ -77,9 +78,9 @@ public sealed class ReconcilerCostTests(MusicEventsHosts hosts)
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         async Task<(long Tasks, long Gate, int Runs)> ReadAsync()
         {
-            var counts = await http.GetFromJsonAsync<Dictionary<string, long>>(new Uri(devHost.Url, BaselineEndpoints.StorageRequestsRoute)) ?? [];
+            var counts = await http.GetFromJsonAsync<StorageRequestCounts>(new Uri(devHost.Url, BaselineEndpoints.StorageRequestsRoute)) ?? StorageRequestCounts.None;
             var runs = await http.GetFromJsonAsync<List<DateTime>>(new Uri(devHost.Url, BaselineEndpoints.TimerRunsRoute)) ?? [];
-            return (counts.GetValueOrDefault(TableTrackTaskStore.TasksTable), counts.GetValueOrDefault(TableSubmissionGate.TableName), runs.Count);
+            return (counts.Table.GetValueOrDefault(TableTrackTaskStore.TasksTable), counts.Table.GetValueOrDefault(TableSubmissionGate.TableName), runs.Count);
         }
 
         // Starts and ends just after a run, so no run is counted half.
