@@ -98,9 +98,10 @@ public static class LimitsSection
     {
         ArgumentNullException.ThrowIfNull(use);
         var rest = use.Cores.GetValueOrDefault(CpuUse.Rest);
-        if (use.Cores.Values.Sum() >= 0.9 * machineCores)
+        var total = use.Cores.Values.Sum();
+        if (total >= 0.9 * machineCores)
         {
-            return $"the machine's CPU: all {machineCores} cores were busy, {Format.Number(rest)} of them with other work than this benchmark's";
+            return $"the machine's CPU: {total:F2} of its {machineCores} cores busy, {rest:F2} of them with other work than this benchmark's";
         }
 
         var parts = use.Cores.Where(c => c.Key != CpuUse.Rest).Select(c => (Part: c.Key, Cores: c.Value, Share: c.Value / CoresAvailable(c.Key, machineCores))).ToList();

@@ -10,7 +10,7 @@ public sealed class BenchReportTests
     {
         var use = new CpuUse(new Dictionary<string, double> { ["devhost"] = 0.6, ["azurite-table"] = 0.5, [CpuUse.Rest] = 0.9 });
 
-        Assert.Equal("the machine's CPU: all 2 cores were busy, 0.90 of them with other work than this benchmark's", LimitsSection.LimitDuring(use, 2));
+        Assert.Equal("the machine's CPU: 2.00 of its 2 cores busy, 0.90 of them with other work than this benchmark's", LimitsSection.LimitDuring(use, 2));
     }
 
     [Fact]
