@@ -62,10 +62,10 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
     }
 
     /// <summary>
-    /// The entity TableWebhookInbox.ClaimAsync inserts for this delivery: same keys, same properties,
-    /// the body kept inline as it is for every delivery under 30,000 characters.
+    /// The row TableKeptDeliveries keeps for this delivery in its task's partition: same keys, same
+    /// properties, the body inline as it is for every delivery under 30,000 characters.
     /// </summary>
-    public TableEntity ToInboxEntity()
+    public TableEntity ToKeptRow()
     {
         var headers = new Dictionary<string, string>
         {
@@ -78,14 +78,12 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
             ["User-Agent"] = "MusicAPI-Webhook/1.0",
         };
         var now = DateTimeOffset.UtcNow;
-        return new TableEntity(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WebhookId))), "delivery")
+        return new TableEntity(CorrelationId.ToString("D"), "webhook:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WebhookId))))
         {
             ["WebhookId"] = WebhookId,
             ["CorrelationId"] = CorrelationId,
             ["Headers"] = JsonSerializer.Serialize(headers),
             ["ReceivedAt"] = now,
-            ["Processed"] = false,
-            ["LeaseUntil"] = now.AddSeconds(30),
             ["Body"] = Encoding.UTF8.GetString(Body),
         };
     }

@@ -68,6 +68,6 @@ public static class IngestionSection
         IngestionTarget.Webhook => "**MusicEvents webhook**",
         IngestionTarget.ReadBody => "read-body endpoint, same Kestrel",
         IngestionTarget.RawPublish => "raw confirmed publish (RabbitMQ.Client)",
-        _ => "raw inbox insert (Azure.Data.Tables)",
+        _ => "raw insert of a kept-delivery row (Azure.Data.Tables)",
     };
 }
