@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using MusicEvents.Core.MusicApi;
+using MusicEvents.Core.Tracking;
 
 namespace MusicEvents.Benchmarks;
 
@@ -78,7 +79,7 @@ public sealed record BenchDelivery(Guid CorrelationId, string WebhookId, string 
             ["User-Agent"] = "MusicAPI-Webhook/1.0",
         };
         var now = DateTimeOffset.UtcNow;
-        return new TableEntity(CorrelationId.ToString("D"), "webhook:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(WebhookId))))
+        return new TableEntity(TaskPartition.Key(CorrelationId), TaskPartition.WebhookRow(WebhookId))
         {
             ["WebhookId"] = WebhookId,
             ["CorrelationId"] = CorrelationId,

@@ -31,7 +31,7 @@ public sealed record BenchReport(
         Header(md);
         SummarySection.Append(md, this);
         StorageRequestsSection.Append(md, StorageRequests);
-        IngestionSection.Append(md, this);
+        IngestionSection.Append(md, Settings, Ingestion);
         EndToEndSection.Append(md, this);
         ArchiveSection.Append(md, this);
         IdleSection.Append(md, Idle);
@@ -39,21 +39,11 @@ public sealed record BenchReport(
         return md.ToString();
     }
 
-    /// <summary>Deliveries per second of the webhook at a concurrency, over the slower raw dependency's rate there.</summary>
-    public (double Ratio, string Slower, double SlowerRate) IngestionRatio(int concurrency)
-    {
-        double Rate(IngestionTarget t) => Ingestion.Summaries.TryGetValue((concurrency, t), out var s) ? s.PerSecond : double.NaN;
-        var publish = Rate(IngestionTarget.RawPublish);
-        var insert = Rate(IngestionTarget.RawInsert);
-        var slower = publish <= insert ? (Name: "publish", Rate: publish) : (Name: "insert", Rate: insert);
-        return (Rate(IngestionTarget.Webhook) / slower.Rate, slower.Name, slower.Rate);
-    }
+    /// <inheritdoc cref="IngestionResult.Ratio"/>
+    public (double Ratio, string Slower, double SlowerRate) IngestionRatio(int concurrency) => Ingestion.Ratio(concurrency);
 
-    /// <summary>CPU milliseconds of a part per success of a target at a concurrency.</summary>
-    public double MillisecondsPerItem(int concurrency, IngestionTarget target, string part) =>
-        Ingestion.Summaries.TryGetValue((concurrency, target), out var s) && s.Cpu.Cores.TryGetValue(part, out var cores) && s.PerSecond > 0
-            ? cores * 1000 / s.PerSecond
-            : double.NaN;
+    /// <inheritdoc cref="IngestionResult.MillisecondsPerItem"/>
+    public double MillisecondsPerItem(int concurrency, IngestionTarget target, string part) => Ingestion.MillisecondsPerItem(concurrency, target, part);
 
     private void Header(StringBuilder md)
     {

@@ -25,6 +25,13 @@ public sealed record BenchSettings
     public int Runs { get; init; }
 
     public TimeSpan RunDuration { get; init; }
+
+    /// <summary>
+    /// A webhook run ends after this many deliveries even before its time is up: the webhook takes
+    /// them faster than the consumers behind it apply them, and each run waits for those before the
+    /// next one begins.
+    /// </summary>
+    public int MaxDeliveriesPerRun { get; init; } = 3000;
     public int[] Concurrency { get; init; } = [1, 16, 64];
     public int ArchiveRuns { get; init; }
     public int ArchiveMebibytes { get; init; }
@@ -51,6 +58,9 @@ public sealed record BenchSettings
 
     /// <summary>BENCH_ONLY=storage-requests: only the storage-request scenario, printed, docs/benchmarks.md left as it is.</summary>
     public bool OnlyStorageRequests { get; init; }
+
+    /// <summary>BENCH_ONLY=ingestion: only the webhook ingestion scenario, printed, docs/benchmarks.md left as it is.</summary>
+    public bool OnlyIngestion { get; init; }
 
     /// <summary>BENCH_ONLY=archive: only the archive scenario (no round skipped for time), printed, docs/benchmarks.md left as it is.</summary>
     public bool OnlyArchive { get; init; }
@@ -87,6 +97,7 @@ public sealed record BenchSettings
             AzuriteVersion = Environment.GetEnvironmentVariable("BENCH_AZURITE_VERSION"),
             Runs = Knob("BENCH_RUNS", 3),
             RunDuration = TimeSpan.FromSeconds(Knob("BENCH_SECONDS", 3)),
+            MaxDeliveriesPerRun = Knob("BENCH_MAX_DELIVERIES", 3000),
             // Two, not three: each 1 GiB transfer takes half a minute, and ./dev bench must stay under 10 minutes.
             ArchiveRuns = Knob("BENCH_ARCHIVE_RUNS", 2),
             ArchiveMebibytes = Knob("BENCH_ARCHIVE_MIB", 1024),
@@ -95,6 +106,7 @@ public sealed record BenchSettings
             SingleFlows = Knob("BENCH_SINGLE_FLOWS", 50),
             OnlyStorageRequests = Environment.GetEnvironmentVariable("BENCH_ONLY") == "storage-requests",
             OnlyArchive = Environment.GetEnvironmentVariable("BENCH_ONLY") == "archive",
+            OnlyIngestion = Environment.GetEnvironmentVariable("BENCH_ONLY") == "ingestion",
         };
         return settings with { Overrides = overrides };
     }

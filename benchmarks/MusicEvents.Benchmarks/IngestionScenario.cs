@@ -59,19 +59,25 @@ public sealed class IngestionScenario(BenchSettings settings, BenchBus bus, RawP
         var accepted = new ConcurrentQueue<Guid>();
         var requestsBefore = target == IngestionTarget.Webhook ? await storage.TakeAsync() : null;
         var before = cpu.Take();
-        var run = await ClosedLoop.RunAsync(concurrency, duration, target switch
-        {
-            IngestionTarget.Webhook => () => PostAsync(WebhookRoute, accepted),
-            IngestionTarget.ReadBody => () => PostAsync(ReadBodyRoute, null),
-            IngestionTarget.RawPublish => publisher.PublishAsync,
-            _ => inbox.InsertAsync,
-        });
+        var started = Stopwatch.GetTimestamp();
+        var run = await ClosedLoop.RunAsync(
+            concurrency,
+            duration,
+            target switch
+            {
+                IngestionTarget.Webhook => () => PostAsync(WebhookRoute, accepted),
+                IngestionTarget.ReadBody => () => PostAsync(ReadBodyRoute, null),
+                IngestionTarget.RawPublish => publisher.PublishAsync,
+                _ => inbox.InsertAsync,
+            },
+            // Only the webhook leaves work behind (its consumers'), so only its runs are bounded by count.
+            target == IngestionTarget.Webhook ? settings.MaxDeliveriesPerRun : int.MaxValue);
         run = run with { Cpu = CpuUse.Between(before, cpu.Take()) };
 
         // Afterwards, and untimed: what the run left behind must not weigh on the next one.
         if (target == IngestionTarget.Webhook)
         {
-            await AwaitArchiveConsumerAsync(accepted);
+            run = run with { AppliedPerSecond = await AwaitArchiveConsumerAsync(accepted, started), CpuAllTheWay = CpuUse.Between(before, cpu.Take()) };
 
             // The consumers' requests for these deliveries too: they ran beside the webhook, on the same table server.
             run = run with { StorageRequests = (await storage.TakeAsync()).Since(requestsBefore!) };
@@ -102,11 +108,23 @@ public sealed class IngestionScenario(BenchSettings settings, BenchBus bus, RawP
     /// Every accepted delivery published a TrackCompleted that the archive consumer refuses; the
     /// next measurement starts only once it has, so no run pays for the previous one's backlog.
     /// </summary>
-    private async Task AwaitArchiveConsumerAsync(IReadOnlyCollection<Guid> accepted)
+    /// <returns>
+    /// Deliveries taken all the way (report applied, kept, refused by the archive: its TrackFailed
+    /// heard) per second, from the run's first delivery to the last one's TrackFailed; null when
+    /// some never were.
+    /// </returns>
+    private async Task<double?> AwaitArchiveConsumerAsync(IReadOnlyCollection<Guid> accepted, long runStarted)
     {
         var start = Stopwatch.GetTimestamp();
         var done = await bus.WaitForAsync(accepted, CatchUpLimit);
         catchUps.Add(Stopwatch.GetElapsedTime(start));
         neverArchived += accepted.Count - done;
+        if (done < accepted.Count || done == 0)
+        {
+            return null;
+        }
+
+        var last = accepted.Max(id => bus.Find(id)!.Timestamp);
+        return done / Stopwatch.GetElapsedTime(runStarted, last).TotalSeconds;
     }
 }

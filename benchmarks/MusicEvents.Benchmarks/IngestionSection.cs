@@ -5,15 +5,15 @@ namespace MusicEvents.Benchmarks;
 /// <summary>§2 of the report: webhook ingestion beside its baselines at each concurrency, and the old figures.</summary>
 public static class IngestionSection
 {
-    public static void Append(StringBuilder md, BenchReport r)
+    public static void Append(StringBuilder md, BenchSettings settings, IngestionResult ingestion)
     {
         ArgumentNullException.ThrowIfNull(md);
-        ArgumentNullException.ThrowIfNull(r);
-        var settings = r.Settings;
-        var ingestion = r.Ingestion;
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ingestion);
+        var r = ingestion;
         md.AppendLine("### 2. Webhook ingestion");
         md.AppendLine();
-        md.AppendLine($"Closed loop, {settings.Runs} runs of {settings.RunDuration.TotalSeconds:F0} s per target and concurrency, the targets taking turns; medians of the runs (errors: the sum over them). Latency in milliseconds.");
+        md.AppendLine($"Closed loop, {settings.Runs} runs of {settings.RunDuration.TotalSeconds:F0} s per target and concurrency (a webhook run ends sooner once {settings.MaxDeliveriesPerRun:N0} deliveries have begun), the targets taking turns; medians of the runs (errors: the sum over them). Latency in milliseconds.");
         md.AppendLine();
         md.AppendLine("| concurrency | target | per second | p50 | p99 | max | errors |");
         md.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
@@ -30,19 +30,19 @@ public static class IngestionSection
         }
 
         md.AppendLine();
-        md.AppendLine("Deliveries per second of the webhook divided by each baseline's rate at the same concurrency; the DevHost's CPU per delivery; Azurite's table server's CPU per delivery and per raw insert (what a delivery costs it in inserts); and the storage requests the DevHost sent per delivery, "
+        md.AppendLine("Deliveries per second of the webhook divided by each baseline's rate at the same concurrency; the deliveries its consumers took all the way (report applied and kept, audio refused: the TrackFailed heard) per second, from the run's first delivery to the last one's TrackFailed, and that over the raw insert; the DevHost's CPU per delivery while the run lasted, and (in brackets) from its start until the consumers were done with its last delivery, their work included; Azurite's table server's CPU per delivery and per raw insert (what a delivery costs it in inserts); and the storage requests the DevHost sent per delivery, "
             + "from the first delivery of a run until its consumers were done with the last (the webhook, the report consumer and the archive consumer's refusal: they share the table server while a run lasts):");
         md.AppendLine();
-        md.AppendLine("| concurrency | ÷ read-body endpoint | ÷ raw publish | ÷ raw insert | ÷ slower raw dependency | DevHost CPU per delivery | table server CPU per delivery ÷ per raw insert | table requests per delivery | by table | blob requests per delivery |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        md.AppendLine("| concurrency | ÷ read-body endpoint | ÷ raw publish | ÷ raw insert | ÷ slower raw dependency | consumers: applied per second (÷ raw insert) | DevHost CPU per delivery: the run (all the way) | table server CPU per delivery ÷ per raw insert | table requests per delivery | by table | blob requests per delivery |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var c in settings.Concurrency)
         {
             double Rate(IngestionTarget t) => ingestion.Summaries.TryGetValue((c, t), out var s) ? s.PerSecond : double.NaN;
             var webhook = Rate(IngestionTarget.Webhook);
-            var (ratio, slower, _) = r.IngestionRatio(c);
+            var (ratio, slower, _) = ingestion.Ratio(c);
             var w = ingestion.Summaries.GetValueOrDefault((c, IngestionTarget.Webhook));
             md.AppendLine($"| {c} | {Format.Ratio(webhook, Rate(IngestionTarget.ReadBody))} | {Format.Ratio(webhook, Rate(IngestionTarget.RawPublish))} | {Format.Ratio(webhook, Rate(IngestionTarget.RawInsert))} "
-                + $"| **{Format.Number(ratio)}** ({slower}) | {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "devhost"))} ms "
+                + $"| **{Format.Number(ratio)}** ({slower}) | {Format.Count(w?.AppliedPerSecond ?? double.NaN)} ({Format.Ratio(w?.AppliedPerSecond ?? double.NaN, Rate(IngestionTarget.RawInsert))}) | {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "devhost"))} ms ({Format.Ms(w?.MillisecondsAllTheWay("devhost") ?? double.NaN)} ms) "
                 + $"| {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "azurite-table"))} ÷ {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.RawInsert, "azurite-table"))} ms | {Format.Count(w?.TablePerItem ?? double.NaN)} | {w?.TableByResource ?? "–"} | {Format.Count(w?.BlobPerItem ?? double.NaN)} |");
         }
 

@@ -11,6 +11,15 @@ public sealed record LoadRun(int Succeeded, TimeSpan Elapsed, double P50Ms, doub
     /// <summary>The DevHost's storage requests for this run's successes, until its consumers were done with them (webhook runs only).</summary>
     public StorageRequestCounts? StorageRequests { get; init; }
 
+    /// <summary>
+    /// Webhook runs: deliveries its consumers took all the way per second, from the run's first
+    /// delivery to the last one's final event (null when some had none in time).
+    /// </summary>
+    public double? AppliedPerSecond { get; init; }
+
+    /// <summary>Webhook runs: where the CPU went from the run's start until its consumers were done with its last delivery.</summary>
+    public CpuUse? CpuAllTheWay { get; init; }
+
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 
     public int ErrorCount => Errors.Values.Sum();

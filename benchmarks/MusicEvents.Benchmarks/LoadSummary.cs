@@ -9,6 +9,19 @@ public sealed record LoadSummary(IReadOnlyList<LoadRun> Runs)
     public double P50Ms => Stats.Median(Runs.Select(r => r.P50Ms));
     public double P99Ms => Stats.Median(Runs.Select(r => r.P99Ms));
     public double MaxMs => Stats.Median(Runs.Select(r => r.MaxMs));
+    /// <summary>Median over the runs that measured it; NaN when none did.</summary>
+    public double AppliedPerSecond => Runs.Any(r => r.AppliedPerSecond is not null) ? Stats.Median(Runs.Select(r => r.AppliedPerSecond).OfType<double>()) : double.NaN;
+
+    /// <summary>
+    /// CPU milliseconds a part spent per success from a run's start until its consumers were done
+    /// (median over the runs that measured it; NaN when none did).
+    /// </summary>
+    public double MillisecondsAllTheWay(string part)
+    {
+        var windows = Runs.Where(r => r.CpuAllTheWay is not null).Select(r => r.CpuAllTheWay!.MillisecondsPer(r.Succeeded).GetValueOrDefault(part, double.NaN)).ToList();
+        return windows.Count == 0 ? double.NaN : Stats.Median(windows);
+    }
+
     public CpuUse Cpu => CpuUse.Median(Runs.Select(r => r.Cpu).OfType<CpuUse>());
 
     /// <summary>Table requests per success over every run that counted them (NaN when none did).</summary>

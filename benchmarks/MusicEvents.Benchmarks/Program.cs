@@ -36,8 +36,18 @@ if (settings.OnlyArchive)
     return alone.Errors.Any() ? 1 : 0;
 }
 
-var window = TimeSpan.FromSeconds(5);
 var storage = new StorageRequests(settings, http);
+if (settings.OnlyIngestion)
+{
+    // BENCH_ONLY=ingestion: the webhook ingestion scenario alone, printed and not written (about four minutes).
+    var alone = await new IngestionScenario(settings, bus, publisher, new RawInbox(settings.Storage), http, cpu, storage).RunAsync();
+    var section = new System.Text.StringBuilder();
+    IngestionSection.Append(section, settings, alone);
+    Console.WriteLine(section);
+    return 0;
+}
+
+var window = TimeSpan.FromSeconds(5);
 var idle = new List<IdleSample> { await IdleSample.TakeAsync(devHost, "after start", TimeSpan.Zero, window) };
 
 // The archive's blob requests: those to its container only, so the timer's lease blob stays out.

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -8,18 +7,13 @@ namespace MusicEvents.Core.Tracking;
 
 /// <summary>
 /// Kept deliveries in the task table, a row per delivery in its task's partition (RowKey
-/// <c>webhook:</c> and a hash of its id), so that the write taking a report keeps its delivery in the
+/// <c>webhook:</c> and a hash of its id, <see cref="TaskPartition"/>), so that the write taking a report keeps its delivery in the
 /// same transaction as the task, and retention deletes both together. Bodies too long for a table
 /// property go to a blob under the task's correlation id.
 /// </summary>
 public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceClient blobs) : IKeptDeliveries
 {
     public const string BodyContainer = "webhook-deliveries";
-    private const string RowPrefix = "webhook:";
-
-    // Just after "webhook:" in ordinal order: the end of the prefix's range.
-    private const string RowPrefixEnd = "webhook;";
-
     // A table property holds 64 KiB; longer or non-UTF-8 bodies go to a blob beside the row.
     private const int MaxTableBodyChars = 30_000;
 
@@ -29,7 +23,7 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
     public async Task<TableEntity> RowAsync(WebhookDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        var entity = new TableEntity(Partition(delivery.CorrelationId), Row(delivery.WebhookId))
+        var entity = new TableEntity(TaskPartition.Key(delivery.CorrelationId), TaskPartition.WebhookRow(delivery.WebhookId))
         {
             ["WebhookId"] = delivery.WebhookId,
             ["CorrelationId"] = delivery.CorrelationId,
@@ -42,7 +36,7 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
             return entity;
         }
 
-        var blobName = $"{Partition(delivery.CorrelationId)}/{entity.RowKey[RowPrefix.Length..]}";
+        var blobName = $"{TaskPartition.Key(delivery.CorrelationId)}/{entity.RowKey[TaskPartition.WebhookRowPrefix.Length..]}";
         await blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).UploadAsync(new BinaryData(delivery.Body), overwrite: true, cancellationToken);
         entity["BodyBlob"] = blobName;
         return entity;
@@ -56,12 +50,12 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
         TableEntity? entity = null;
         if (correlationId is { } id)
         {
-            var found = await Tasks.GetEntityIfExistsAsync<TableEntity>(Partition(id), Row(webhookId), cancellationToken: cancellationToken);
+            var found = await Tasks.GetEntityIfExistsAsync<TableEntity>(TaskPartition.Key(id), TaskPartition.WebhookRow(webhookId), cancellationToken: cancellationToken);
             entity = found.HasValue ? found.Value : null;
         }
         else
         {
-            await foreach (var row in Tasks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row(webhookId)}"), maxPerPage: 1, cancellationToken: cancellationToken))
+            await foreach (var row in Tasks.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {TaskPartition.WebhookRow(webhookId)}"), maxPerPage: 1, cancellationToken: cancellationToken))
             {
                 entity = row;
                 break;
@@ -105,7 +99,7 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
     /// </summary>
     public async Task<IReadOnlyList<KeptDelivery>> ListRecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey gt {RowPrefix} and RowKey lt {RowPrefixEnd} and ReceivedAt ge {since}");
+        var filter = TableClient.CreateQueryFilter($"RowKey gt {TaskPartition.WebhookRowPrefix} and RowKey lt {TaskPartition.WebhookRowPrefixEnd} and ReceivedAt ge {since}");
         string[] columns = ["WebhookId", "CorrelationId", "Headers", "ReceivedAt", "Timestamp"];
         var found = new List<KeptDelivery>();
         await foreach (var entity in Tasks.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
@@ -125,9 +119,4 @@ public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceCl
     /// <summary>Deletes a long body's blob (retention, once its row is gone with its task's partition).</summary>
     public Task DeleteBodyAsync(string blobName, CancellationToken cancellationToken) =>
         blobs.GetBlobContainerClient(BodyContainer).GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-
-    private static string Partition(Guid correlationId) => correlationId.ToString("D");
-
-    /// <summary>Ids are the sender's text: hashed, they make a key with no forbidden characters.</summary>
-    private static string Row(string webhookId) => RowPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(webhookId)));
 }

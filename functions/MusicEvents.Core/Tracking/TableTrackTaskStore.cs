@@ -7,25 +7,21 @@ namespace MusicEvents.Core.Tracking;
 
 /// <summary>
 /// Task records in Azure Table Storage: one entity per correlation id, written against its ETag, in
-/// a partition of its own (its correlation id) with the rows kept beside it. The lists of open and
+/// a partition of its own (its correlation id) with the rows kept beside it (<see cref="TaskPartition"/>). The lists of open and
 /// finished tasks the timer reads are the submission gate's (<see cref="Submission.Gate.ISubmissionGate"/>).
 /// </summary>
 public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, RecentTrackTasks recent) : ITrackTaskStore
 {
     public const string TasksTable = "TrackTasks";
-    private const string RowKey = "task";
 
     // A transaction holds at most this many operations.
     private const int TransactionLimit = 100;
-
-    // The reservation of an id by an HTTP request: in the task's partition, another row.
-    private const string ReservationRowKey = "request";
 
     private TableClient Tasks => tables.GetTableClient(TasksTable);
 
     public async Task<TrackTask?> FindAsync(Guid correlationId, CancellationToken cancellationToken)
     {
-        var entity = await Tasks.GetEntityIfExistsAsync<TableEntity>(Key(correlationId), RowKey, cancellationToken: cancellationToken);
+        var entity = await Tasks.GetEntityIfExistsAsync<TableEntity>(TaskPartition.Key(correlationId), TaskPartition.RecordRow(correlationId), cancellationToken: cancellationToken);
         if (!entity.HasValue)
         {
             recent.Forget(correlationId);
@@ -86,12 +82,12 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
     {
         try
         {
-            await Tasks.AddEntityAsync(new TableEntity(Key(correlationId), ReservationRowKey) { ["Fingerprint"] = fingerprint }, cancellationToken);
+            await Tasks.AddEntityAsync(new TableEntity(TaskPartition.Key(correlationId), TaskPartition.ReservationRow(correlationId)) { ["Fingerprint"] = fingerprint }, cancellationToken);
             return fingerprint;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            var reserved = await Tasks.GetEntityAsync<TableEntity>(Key(correlationId), ReservationRowKey, cancellationToken: cancellationToken);
+            var reserved = await Tasks.GetEntityAsync<TableEntity>(TaskPartition.Key(correlationId), TaskPartition.ReservationRow(correlationId), cancellationToken: cancellationToken);
             return reserved.Value.GetString("Fingerprint");
         }
     }
@@ -99,13 +95,14 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
     public async Task<FinishedTaskDeletion> DeleteIfFinishedBeforeAsync(Guid correlationId, DateTimeOffset finishedBefore, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Key(correlationId)}");
+        var recordRow = TaskPartition.RecordRow(correlationId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TaskPartition.Key(correlationId)}");
         await foreach (var row in Tasks.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State", "UpdatedAt", "BodyBlob"], cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }
 
-        if (rows.Find(r => r.RowKey == RowKey) is { } record)
+        if (rows.Find(r => r.RowKey == recordRow) is { } record)
         {
             if (Enum.Parse<TrackTaskState>(record.GetString("State")) is TrackTaskState.Accepted or TrackTaskState.Submitted)
             {
@@ -119,12 +116,12 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
         }
 
         // The record first, at the version read: a write since then fails the transaction and keeps it all.
-        foreach (var chunk in rows.OrderBy(r => r.RowKey == RowKey ? 0 : 1).Chunk(TransactionLimit))
+        foreach (var chunk in rows.OrderBy(r => r.RowKey == recordRow ? 0 : 1).Chunk(TransactionLimit))
         {
             try
             {
                 await Tasks.SubmitTransactionAsync(
-                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.RowKey == RowKey ? r.ETag : ETag.All)),
+                    chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, r.RowKey == recordRow ? r.ETag : ETag.All)),
                     cancellationToken);
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 404 or 412)
@@ -147,12 +144,10 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
         return new FinishedTaskDeletion.Deleted();
     }
 
-    private static string Key(Guid correlationId) => correlationId.ToString("D");
-
     /// <summary>The mapping between the record and its table entity; lists are kept as JSON.</summary>
     private static class TrackTaskEntity
     {
-        public static TableEntity Write(TrackTask task) => new(Key(task.CorrelationId), RowKey)
+        public static TableEntity Write(TrackTask task) => new(TaskPartition.Key(task.CorrelationId), TaskPartition.RecordRow(task.CorrelationId))
         {
             ["CorrelationId"] = task.CorrelationId,
             ["Operation"] = task.Operation.ToString(),

@@ -66,4 +66,20 @@ public sealed class BenchReportTests
 
         Assert.Equal("TrackTasks 2.0, TrackTasksOpen <0.1", StorageRequestsResult.ByResource(counts, 40));
     }
+
+    [Fact]
+    public void A_webhook_run_s_cost_with_its_consumers_is_the_cpu_until_they_were_done_over_its_deliveries()
+    {
+        LoadRun Run(double? applied, double devhostCores) => new(100, TimeSpan.FromSeconds(1), 1, 2, 3, new Dictionary<string, int>())
+        {
+            AppliedPerSecond = applied,
+            CpuAllTheWay = new CpuUse(new Dictionary<string, double> { ["devhost"] = devhostCores }) { Wall = TimeSpan.FromSeconds(2) },
+        };
+
+        var summary = new LoadSummary([Run(50, 0.5), Run(null, 0.6), Run(70, 0.7)]);
+
+        Assert.Equal(60, summary.AppliedPerSecond);
+        Assert.Equal(12, summary.MillisecondsAllTheWay("devhost"), 6);
+        Assert.True(double.IsNaN(summary.MillisecondsAllTheWay("sandbox")));
+    }
 }
