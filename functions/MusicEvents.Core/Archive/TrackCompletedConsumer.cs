@@ -26,7 +26,8 @@ public sealed partial class TrackCompletedConsumer(
         var completed = context.Message;
         var cancellationToken = context.CancellationToken;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = completed.CorrelationId });
-        var task = await store.FindToChangeAsync(completed.CorrelationId, cancellationToken);
+        var read = await store.FindToChangeAsync(completed.CorrelationId, cancellationToken);
+        var task = read.Task;
         var stored = new List<TrackStored>();
         var refusals = new List<string>();
         foreach (var clip in completed.Clips)
@@ -54,7 +55,7 @@ public sealed partial class TrackCompletedConsumer(
 
         var now = time.GetUtcNow();
         var change = Outcome(task, completed, stored, refusals, now);
-        if (!change.MustSave && task is not null)
+        if (!change.MustSave && read.Remembered)
         {
             // Nothing to write is decided on the record itself, not on a version this process kept.
             change = Outcome(await store.FindAsync(completed.CorrelationId, cancellationToken), completed, stored, refusals, now);

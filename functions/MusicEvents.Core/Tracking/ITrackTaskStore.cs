@@ -11,10 +11,12 @@ public interface ITrackTaskStore
     /// another instance's write: a change asked of it is written against its ETag, so that write is
     /// refused and the retry reads the record. A decision to write nothing is not safe on it (a
     /// version behind may refuse an input the record takes: a clip to store while it still says
-    /// Submitted), so such a decision is taken again on <see cref="FindAsync"/>. Never for answering
-    /// a caller (the status route reads the record).
+    /// Submitted), so such a decision is taken again on <see cref="FindAsync"/> when the answer came
+    /// from memory (<see cref="TrackTaskRead.Remembered"/>). Never for answering a caller (the status
+    /// route reads the record).
     /// </summary>
-    Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) => FindAsync(correlationId, cancellationToken);
+    async Task<TrackTaskRead> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
+        new(await FindAsync(correlationId, cancellationToken), Remembered: false);
 
     /// <summary>
     /// Inserts a record read from nowhere (no ETag) or replaces the one at its ETag; returns it with its new ETag.

@@ -33,8 +33,10 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
         return task;
     }
 
-    public async Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
-        recent.Recall(correlationId) ?? await FindAsync(correlationId, cancellationToken);
+    public async Task<TrackTaskRead> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
+        recent.Recall(correlationId) is { } remembered
+            ? new(remembered, Remembered: true)
+            : new(await FindAsync(correlationId, cancellationToken), Remembered: false);
 
     public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
 

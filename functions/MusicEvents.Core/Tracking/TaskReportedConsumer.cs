@@ -27,8 +27,9 @@ public sealed partial class TaskReportedConsumer(
         var reported = context.Message;
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = reported.CorrelationId, ["Input"] = reported.Input });
         var now = time.GetUtcNow();
-        var change = Decide(await store.FindToChangeAsync(reported.CorrelationId, context.CancellationToken), reported, now);
-        if (change is not { MustSave: true })
+        var read = await store.FindToChangeAsync(reported.CorrelationId, context.CancellationToken);
+        var change = Decide(read.Task, reported, now);
+        if (change is not { MustSave: true } && read.Remembered)
         {
             // Nothing to write is decided on the record itself, not on a version this process kept.
             change = Decide(await store.FindAsync(reported.CorrelationId, context.CancellationToken), reported, now);

@@ -38,11 +38,16 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
     }
 
     /// <summary>As the Table store: the version this store wrote or read last, else a read.</summary>
-    public async Task<TrackTask?> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
-        recent.Recall(correlationId) ?? await FindAsync(correlationId, cancellationToken);
+    public async Task<TrackTaskRead> FindToChangeAsync(Guid correlationId, CancellationToken cancellationToken) =>
+        recent.Recall(correlationId) is { } remembered
+            ? new(remembered, Remembered: true)
+            : new(await FindAsync(correlationId, cancellationToken), Remembered: false);
 
     /// <summary>Makes <paramref name="older"/> the version FindToChangeAsync answers, as if another instance had written since.</summary>
     public void RememberOlder(TrackTask older) => recent.Remember(older);
+
+    /// <summary>Drops the version this store holds of a task, as a process that never read it (or restarted since) would have none.</summary>
+    public void ForgetRemembered(Guid correlationId) => recent.Forget(correlationId);
 
     public Task<TrackTask> SaveAsync(TrackTask task, CancellationToken cancellationToken) => SaveAsync(task, null, cancellationToken);
 

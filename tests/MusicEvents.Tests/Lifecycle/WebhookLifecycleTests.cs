@@ -122,6 +122,25 @@ public sealed class WebhookLifecycleTests
     }
 
     [Fact]
+    public async Task A_copy_of_a_report_taken_before_costs_one_read_when_this_process_holds_no_version_of_the_task()
+    {
+        await using var harness = await LifecycleHarness.StartAsync();
+        var task = harness.Store.Put(Tracking.Tasks.Submitted() with { CorrelationId = Guid.NewGuid() });
+        var delivery = Webhook.Completed(task.CorrelationId);
+        await harness.ReceiveAsync(delivery);
+        await harness.PublishedAsync<TrackStored>(task.CorrelationId);
+        harness.Store.ForgetRemembered(task.CorrelationId);
+        var reads = harness.Store.Finds;
+
+        Assert.Equal(StatusCodes.Status200OK, await harness.ReceiveAsync(delivery));
+        await harness.QuietAsync();
+
+        // The version just read is the record itself: deciding "nothing new" needs no second read.
+        Assert.Equal(reads + 1, harness.Store.Finds);
+        Assert.Single(harness.MassTransit.Published.Select<TrackCompleted>());
+    }
+
+    [Fact]
     public async Task A_report_decided_on_a_version_another_instance_replaced_is_refused_and_decided_again_on_the_record()
     {
         await using var harness = await LifecycleHarness.StartAsync();
