@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MusicEvents.Contracts;
 using MusicEvents.Core.Archive;
 using MusicEvents.IntegrationTests.Infrastructure;
@@ -57,15 +56,14 @@ public sealed class StalledAudioTests(MusicEventsHosts hosts)
         var audio = await SandboxAudio.CreateAsync(hosts, "mb1+trickle");
         await using var archive = new DedicatedArchiver("Development", ShortLimits);
         var correlationId = Guid.NewGuid();
-        var clock = Stopwatch.StartNew();
 
+        // Cut off by the rule, not by the test's own bound (30 s, which would throw another exception).
         var refused = await RefusedAsync(archive, audio.Clip.AudioUrl, correlationId);
 
         Assert.Equal(AudioSourceRule.MinBytesPerSecond, refused.Rule);
         Assert.Equal("min-bytes-per-second", refused.RuleName);
         Assert.Matches(@"^\d+ bytes of audio in [\d.]+ s, slower than Archive:MinBytesPerSecond \(102400\) after Archive:TransferGrace \(0.5 s\)$", refused.Detail);
         Assert.Equal(2, hosts.Sandbox.AudioDownloads(audio.TaskId, audio.Clip.ClipId));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"cut off only after {clock.Elapsed}");
         Assert.Empty(await StoredBlobs.UnderAsync(hosts.Blobs, correlationId));
     }
 

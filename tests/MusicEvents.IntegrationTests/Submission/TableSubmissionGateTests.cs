@@ -52,9 +52,9 @@ public sealed class TableSubmissionGateTests
     [Fact]
     public async Task Two_instances_taking_places_at_once_never_take_more_than_MaxInFlight()
     {
-        var apiKey = $"key-{Guid.NewGuid():N}";
-        var (first, _) = await GateAsync(maxInFlight: 5, apiKey: apiKey);
-        var (second, _) = await GateAsync(maxInFlight: 5, apiKey: apiKey);
+        var baseUrl = $"http://musicapi-{Guid.NewGuid():N}.test";
+        var (first, _) = await GateAsync(maxInFlight: 5, baseUrl: baseUrl);
+        var (second, _) = await GateAsync(maxInFlight: 5, baseUrl: baseUrl);
 
         var decisions = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => (i % 2 == 0 ? first : second).TryEnterAsync(Guid.NewGuid(), Now, CancellationToken.None)));
 
@@ -62,6 +62,21 @@ public sealed class TableSubmissionGateTests
         Assert.Equal(5, decisions.Count(d => d is GateDecision.Entered));
         Assert.Equal(5, places.Select(p => p.Slot).Distinct().Count());
         Assert.All(places, p => Assert.InRange(p.Slot, 0, 4));
+    }
+
+    [Fact]
+    public async Task A_MusicAPI_key_rotated_keeps_the_places_and_the_finished_list_where_the_timer_reads_them()
+    {
+        var baseUrl = $"http://musicapi-{Guid.NewGuid():N}.test";
+        var (before, _) = await GateAsync(baseUrl: baseUrl, apiKey: "key-before-rotation");
+        var (open, finished) = (Guid.NewGuid(), Guid.NewGuid());
+        Assert.IsType<GateDecision.Entered>(await before.TryEnterAsync(open, Now, CancellationToken.None));
+        await before.RecordFinishedAsync(finished, Now, CancellationToken.None);
+
+        var (after, _) = await GateAsync(baseUrl: baseUrl, apiKey: "key-after-rotation");
+
+        Assert.Equal([open], (await after.ListPlacesAsync(CancellationToken.None).ToListAsync()).Select(p => p.Holder));
+        Assert.Equal([finished], (await after.ListFinishedAsync(Now.AddMinutes(1), CancellationToken.None).ToListAsync()).Select(f => f.CorrelationId));
     }
 
     [Fact]
@@ -113,8 +128,9 @@ public sealed class TableSubmissionGateTests
         Assert.Empty(await gate.ListFinishedAsync(Now.AddMinutes(1), CancellationToken.None).ToListAsync());
     }
 
-    /// <summary>A gate with a key of its own, on a client whose requests are counted.</summary>
-    private static async Task<(TableSubmissionGate Gate, StorageRequestCounter Counter)> GateAsync(int maxInFlight = 20, int? budget = null, string? apiKey = null)
+    /// <summary>A gate of its own (its MusicAPI URL is new unless given), on a client whose requests are counted.</summary>
+    private static async Task<(TableSubmissionGate Gate, StorageRequestCounter Counter)> GateAsync(
+        int maxInFlight = 20, int? budget = null, string? baseUrl = null, string? apiKey = null)
     {
         var counter = new StorageRequestCounter();
         var options = new TableClientOptions();
@@ -123,7 +139,7 @@ public sealed class TableSubmissionGateTests
         await tables.CreateTableIfNotExistsAsync(TableSubmissionGate.TableName);
         var musicApi = new MusicApiOptions
         {
-            BaseUrl = "http://musicapi.test",
+            BaseUrl = baseUrl ?? $"http://musicapi-{Guid.NewGuid():N}.test",
             ApiKey = apiKey ?? $"key-{Guid.NewGuid():N}",
             MaxInFlight = maxInFlight,
             DailyCreditBudget = budget,

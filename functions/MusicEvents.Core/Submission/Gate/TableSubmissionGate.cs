@@ -10,8 +10,9 @@ using MusicEvents.Core.Telemetry;
 namespace MusicEvents.Core.Submission.Gate;
 
 /// <summary>
-/// The gate in Azure Table Storage: one partition per MusicAPI account (a hash of its URL and key, so
-/// instances sharing an account share a gate), with these rows (<see cref="GateRows"/>): a place per
+/// The gate in Azure Table Storage: one partition per MusicAPI URL (a hash of it, so instances
+/// calling the same MusicAPI share a gate; not of the key, so a key rotated leaves the tasks in flight
+/// and the finished list where the timer reads them), with these rows (<see cref="GateRows"/>): a place per
 /// task holding one ("place-&lt;correlation id&gt;": its slot, budget day and since when) and a row per
 /// slot ("slot-007": who took it last), a "pause" row (Retry-After), a row of credits per UTC day, and
 /// a row per finished task ("~finished-&lt;time&gt;-&lt;correlation id&gt;") for retention. A place is taken with
@@ -264,7 +265,13 @@ public sealed class TableSubmissionGate(TableServiceClient tables, IOptions<Musi
         }
     }
 
-    /// <summary>The account's partition: never the key itself, a hash of where and as whom the calls go.</summary>
+    /// <summary>
+    /// Where the calls go, hashed (a key for a table row whatever the URL's characters). Not the key
+    /// they go with: a partition of the key's would move when the key is rotated, and the tasks in
+    /// flight then (their places) and those finished before (their rows) would be left where no
+    /// instance reads them again. Two keys on one URL and one storage account share one limit, which
+    /// is the stricter side.
+    /// </summary>
     private static string PartitionOf(MusicApiOptions options) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{options.BaseUrl.TrimEnd('/')}\n{options.ApiKey}")))[..32];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(options.BaseUrl.TrimEnd('/'))))[..32];
 }
