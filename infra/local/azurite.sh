@@ -7,8 +7,8 @@
 #   . infra/local/azurite.sh; azurite_start RUN_DIR     (exports the variables itself)
 #
 # Exports AzureWebJobsStorage (the well-known devstoreaccount1 key, with explicit Blob and Table
-# endpoints on the ports chosen) and DEV_BLOB_URL / DEV_TABLE_URL, and MUSICEVENTS_SPARE_STORAGE_1..5:
-# connection strings of five more (empty) accounts on the same servers, for tests that need a
+# endpoints on the ports chosen) and DEV_BLOB_URL / DEV_TABLE_URL, and MUSICEVENTS_SPARE_STORAGE_1..6:
+# connection strings of six more (empty) accounts on the same servers, for tests that need a
 # storage of their own (a fleet of DevHosts whose timers and indexes must not see other tasks).
 # AZURITE_ACCESS_LOG=1 keeps Azurite's access log (otherwise --silent).
 
@@ -19,7 +19,7 @@ AZURITE_DIR=$DEV_LOCAL/node_modules/azurite
 AZURITE_ACCOUNT=devstoreaccount1
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 # Local-only accounts with the same well-known key (Azurite turns devstoreaccount1 off unless it is listed too).
-AZURITE_SPARE_ACCOUNTS=(musiceventsspare1 musiceventsspare2 musiceventsspare3 musiceventsspare4 musiceventsspare5)
+AZURITE_SPARE_ACCOUNTS=(musiceventsspare1 musiceventsspare2 musiceventsspare3 musiceventsspare4 musiceventsspare5 musiceventsspare6)
 
 # npm ci when node_modules/azurite is missing or package-lock.json changed since the last install.
 azurite_install() {

@@ -18,5 +18,7 @@ internal static class Ansi
 
     public static string Blue(string text) => Paint(text, "34");
 
+    public static string Yellow(string text) => Paint(text, "33");
+
     private static string Paint(string text, string code) => Enabled ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

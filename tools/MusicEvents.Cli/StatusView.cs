@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace MusicEvents.Cli;
 
-/// <summary>The status route's answer, shown: state, clips, failure and each step with its time.</summary>
+/// <summary>The status route's answer, shown: state, clips, failure, why it waits, and each step with its time.</summary>
 internal static class StatusView
 {
     public static bool IsFinal(JsonElement status) => State(status) is "Stored" or "Failed";
@@ -51,7 +51,21 @@ internal static class StatusView
             Step(at, state, note);
         }
 
+        Waiting(status);
         Outcome(status);
+    }
+
+    /// <summary>An accepted task not yet sent to MusicAPI: the reason, in the gate's words, and until when if known.</summary>
+    public static void Waiting(JsonElement status)
+    {
+        if (!status.TryGetProperty("waiting", out var waiting) || waiting.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var since = waiting.TryGetProperty("since", out var s) && s.ValueKind == JsonValueKind.String ? $"  since {TimeText.Of(s.GetDateTimeOffset())}" : "";
+        var until = waiting.TryGetProperty("until", out var u) && u.ValueKind == JsonValueKind.String ? $", until {TimeText.Of(u.GetDateTimeOffset())}" : "";
+        Console.WriteLine($"{Ansi.Yellow("Waiting: " + Text(waiting, "reason"))}  {Text(waiting, "message")}{since}{until}");
     }
 
     private static string Text(JsonElement element, string name) =>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using MusicEvents.Contracts;
 using MusicEvents.IntegrationTests.Infrastructure;
@@ -101,6 +102,50 @@ public sealed partial class CliTests(MusicEventsHosts hosts)
         {
             checkout.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A DevHost of its own with MusicApi:MaxInFlight 1 (its own sandbox, so its own gate): one task
+    /// the sandbox never finishes holds the place, and the next one's status says why it waits.
+    /// </summary>
+    [Fact]
+    public async Task Status_says_why_an_accepted_task_waits_before_its_create_call()
+    {
+        await using var fleet = await DevHostFleet.StartAsync(hosts, instances: 1, spareStorage: 6, new Dictionary<string, string?> { ["MusicApi:MaxInFlight"] = "1" });
+        var holder = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}+never", 1, Length: 1);
+        var waiter = new ExtendTrackCommand(Guid.NewGuid(), $"clip-{Guid.NewGuid():N}", 1, Length: 1);
+        await fleet.Events.Publisher.Publish(holder);
+        await fleet.Events.WaitForAsync<TrackSubmitted>(holder.CorrelationId, Patience);
+        await fleet.Events.Publisher.Publish(waiter);
+        await WaitingAsync(fleet.Hosts[0].Url, waiter.CorrelationId);
+
+        await using var status = ChildProcess.Cli(
+            ["status", waiter.CorrelationId.ToString(), "--devhost-url", fleet.Hosts[0].Url.ToString(), "--function-key", MusicEventsHosts.FunctionKey]);
+
+        Assert.True(await status.ExitAsync(Patience) == 0, status.Describe());
+        var line = Assert.Single(status.Lines, l => l.StartsWith("Waiting: ", StringComparison.Ordinal));
+        Assert.Matches(@"^Waiting: MaxInFlight  MusicApi:MaxInFlight \(1\) tasks are submitted and not final\.  since \d\d:\d\d:\d\d\.\d{3}$", line);
+    }
+
+    private static async Task WaitingAsync(Uri devHost, Guid correlationId)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Add("x-functions-key", MusicEventsHosts.FunctionKey);
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await http.GetAsync(new Uri(devHost, $"/api/tracks/{correlationId:D}"));
+            if (response.IsSuccessStatusCode
+                && (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("waiting", out var waiting)
+                && waiting.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{correlationId} never showed a wait.");
     }
 
     /// <summary>A .dev/up.env written by ./dev's own state_write, as a running `./dev up` leaves it.</summary>
