@@ -10,7 +10,6 @@ public static class IngestionSection
         ArgumentNullException.ThrowIfNull(md);
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(ingestion);
-        var r = ingestion;
         md.AppendLine("### 2. Webhook ingestion");
         md.AppendLine();
         md.AppendLine($"Closed loop, {settings.Runs} runs of {settings.RunDuration.TotalSeconds:F0} s per target and concurrency (a webhook run ends sooner once {settings.MaxDeliveriesPerRun:N0} deliveries have begun), the targets taking turns; medians of the runs (errors: the sum over them). Latency in milliseconds.");
@@ -37,13 +36,13 @@ public static class IngestionSection
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var c in settings.Concurrency)
         {
-            double Rate(IngestionTarget t) => ingestion.Summaries.TryGetValue((c, t), out var s) ? s.PerSecond : double.NaN;
+            double Rate(IngestionTarget t) => ingestion.Rate(c, t);
             var webhook = Rate(IngestionTarget.Webhook);
             var (ratio, slower, _) = ingestion.Ratio(c);
             var w = ingestion.Summaries.GetValueOrDefault((c, IngestionTarget.Webhook));
             md.AppendLine($"| {c} | {Format.Ratio(webhook, Rate(IngestionTarget.ReadBody))} | {Format.Ratio(webhook, Rate(IngestionTarget.RawPublish))} | {Format.Ratio(webhook, Rate(IngestionTarget.RawInsert))} "
-                + $"| **{Format.Number(ratio)}** ({slower}) | {Format.Count(w?.AppliedPerSecond ?? double.NaN)} ({Format.Ratio(w?.AppliedPerSecond ?? double.NaN, Rate(IngestionTarget.RawInsert))}) | {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "devhost"))} ms ({Format.Ms(w?.MillisecondsAllTheWay("devhost") ?? double.NaN)} ms) "
-                + $"| {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.Webhook, "azurite-table"))} ÷ {Format.Ms(r.MillisecondsPerItem(c, IngestionTarget.RawInsert, "azurite-table"))} ms | {Format.Count(w?.TablePerItem ?? double.NaN)} | {w?.TableByResource ?? "–"} | {Format.Count(w?.BlobPerItem ?? double.NaN)} |");
+                + $"| **{Format.Number(ratio)}** ({slower}) | {Format.Count(w?.AppliedPerSecond ?? double.NaN)} ({Format.Ratio(w?.AppliedPerSecond ?? double.NaN, Rate(IngestionTarget.RawInsert))}) | {Format.Ms(ingestion.MillisecondsPerItem(c, IngestionTarget.Webhook, "devhost"))} ms ({Format.Ms(w?.MillisecondsAllTheWay("devhost") ?? double.NaN)} ms) "
+                + $"| {Format.Ms(ingestion.MillisecondsPerItem(c, IngestionTarget.Webhook, "azurite-table"))} ÷ {Format.Ms(ingestion.MillisecondsPerItem(c, IngestionTarget.RawInsert, "azurite-table"))} ms | {Format.Count(w?.TablePerItem ?? double.NaN)} | {w?.TableByResource ?? "–"} | {Format.Count(w?.BlobPerItem ?? double.NaN)} |");
         }
 
         md.AppendLine();

@@ -7,9 +7,9 @@ namespace MusicEvents.Core.Tracking;
 
 /// <summary>
 /// Kept deliveries in the task table, a row per delivery in its task's partition (RowKey
-/// <c>webhook:</c> and a hash of its id, <see cref="TaskPartition"/>), so that the write taking a report keeps its delivery in the
-/// same transaction as the task, and retention deletes both together. Bodies too long for a table
-/// property go to a blob under the task's correlation id.
+/// <c>webhook:</c> and a hash of its id, <see cref="TaskPartition"/>), so that the write taking a
+/// report keeps its delivery in the same transaction as the task, and retention deletes both
+/// together. Bodies too long for a table property go to a blob under the task's correlation id.
 /// </summary>
 public sealed class TableKeptDeliveries(TableServiceClient tables, BlobServiceClient blobs) : IKeptDeliveries
 {

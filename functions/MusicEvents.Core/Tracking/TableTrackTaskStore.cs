@@ -7,8 +7,9 @@ namespace MusicEvents.Core.Tracking;
 
 /// <summary>
 /// Task records in Azure Table Storage: one entity per correlation id, written against its ETag, in
-/// a partition of its own (its correlation id) with the rows kept beside it (<see cref="TaskPartition"/>). The lists of open and
-/// finished tasks the timer reads are the submission gate's (<see cref="Submission.Gate.ISubmissionGate"/>).
+/// a partition of its own (its correlation id) with the rows kept beside it (<see cref="TaskPartition"/>).
+/// The lists of open and finished tasks the timer reads are the submission gate's
+/// (<see cref="Submission.Gate.ISubmissionGate"/>).
 /// </summary>
 public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeliveries deliveries, RecentTrackTasks recent) : ITrackTaskStore
 {

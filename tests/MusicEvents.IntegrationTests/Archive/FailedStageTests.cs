@@ -31,8 +31,10 @@ public sealed class FailedStageTests(MusicEventsHosts hosts)
 
         var requests = policy.Requests.ToList();
         var failed = Assert.Single(requests, r => r.StartsWith("spoilt ", StringComparison.Ordinal))["spoilt ".Length..];
-        // Two staged before it; then at most the ones already started beside it: nothing after.
-        Assert.InRange(requests.Count(r => r == $"stage {failed}"), 2, 2 + 4);
+        // Two staged before it, and the attempt stopped before its end. How many of the others
+        // were sent before the failure came back is Azurite's timing, not the archiver's rule:
+        // BlockStagerTests pins that none starts once a failure is known.
+        Assert.InRange(requests.Count(r => r == $"stage {failed}"), 2, 24 - 1);
         var attempts = requests.Where(r => r.StartsWith("stage ", StringComparison.Ordinal)).Select(r => r["stage ".Length..]).Distinct();
         var second = Assert.Single(attempts, a => a != failed);
         Assert.Equal(24, requests.Count(r => r == $"stage {second}"));

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using MusicEvents.Contracts;
 using MusicEvents.IntegrationTests.Infrastructure;
@@ -117,7 +116,7 @@ public sealed partial class CliTests(MusicEventsHosts hosts)
         await fleet.Events.Publisher.Publish(holder);
         await fleet.Events.WaitForAsync<TrackSubmitted>(holder.CorrelationId, Patience);
         await fleet.Events.Publisher.Publish(waiter);
-        await WaitingAsync(fleet.Hosts[0].Url, waiter.CorrelationId);
+        await WaitingStatus.OfAsync(fleet.Hosts[0].Url, waiter.CorrelationId, Patience);
 
         await using var status = ChildProcess.Cli(
             ["status", waiter.CorrelationId.ToString(), "--devhost-url", fleet.Hosts[0].Url.ToString(), "--function-key", MusicEventsHosts.FunctionKey]);
@@ -125,27 +124,6 @@ public sealed partial class CliTests(MusicEventsHosts hosts)
         Assert.True(await status.ExitAsync(Patience) == 0, status.Describe());
         var line = Assert.Single(status.Lines, l => l.StartsWith("Waiting: ", StringComparison.Ordinal));
         Assert.Matches(@"^Waiting: MaxInFlight  MusicApi:MaxInFlight \(1\) tasks are submitted and not final\.  since \d\d:\d\d:\d\d\.\d{3}$", line);
-    }
-
-    private static async Task WaitingAsync(Uri devHost, Guid correlationId)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Add("x-functions-key", MusicEventsHosts.FunctionKey);
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await http.GetAsync(new Uri(devHost, $"/api/tracks/{correlationId:D}"));
-            if (response.IsSuccessStatusCode
-                && (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).TryGetProperty("waiting", out var waiting)
-                && waiting.ValueKind == System.Text.Json.JsonValueKind.Object)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{correlationId} never showed a wait.");
     }
 
     /// <summary>A .dev/up.env written by ./dev's own state_write, as a running `./dev up` leaves it.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using MusicEvents.Contracts;
 using MusicEvents.IntegrationTests.Infrastructure;
 
@@ -26,7 +24,7 @@ public sealed class NotChargedRestartTests(MusicEventsHosts hosts)
         await using (var doomed = await DevHostProcess.StartAsync(url, settings))
         {
             await events.Publisher.Publish(command);
-            var waiting = await WaitingAsync(url, command.CorrelationId);
+            var waiting = await WaitingStatus.OfAsync(url, command.CorrelationId, TimeSpan.FromSeconds(30));
             Assert.Equal("RetryAfter", waiting.GetProperty("reason").GetString());
             await doomed.KillAsync();
         }
@@ -37,24 +35,5 @@ public sealed class NotChargedRestartTests(MusicEventsHosts hosts)
         var calls = hosts.Sandbox.Calls.Where(c => c.CorrelationId == command.CorrelationId.ToString()).ToList();
         Assert.Equal([503, 200], calls.Select(c => c.Status));
         Assert.DoesNotContain(events.For(command.CorrelationId), e => e is TrackFailed);
-    }
-
-    private static async Task<JsonElement> WaitingAsync(Uri devHost, Guid correlationId)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Add("x-functions-key", MusicEventsHosts.FunctionKey);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await http.GetAsync(new Uri(devHost, $"/api/tracks/{correlationId:D}"));
-            if (response.IsSuccessStatusCode && (await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("waiting", out var waiting) && waiting.ValueKind == JsonValueKind.Object)
-            {
-                return waiting;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{correlationId} never showed a wait.");
     }
 }
