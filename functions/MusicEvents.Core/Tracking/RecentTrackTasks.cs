@@ -60,6 +60,24 @@ public sealed class RecentTrackTasks(TimeProvider time, int capacity = RecentTra
         }
     }
 
+    /// <summary>
+    /// After a write refused at <paramref name="refusedETag"/>: that version goes, but a newer one this
+    /// process wrote since (the write that won, by another consumer here) stays, so that the loser's
+    /// retry starts from it without a read.
+    /// </summary>
+    public void ForgetVersion(Guid correlationId, string? refusedETag)
+    {
+        lock (gate)
+        {
+            // An insert refused (no ETag) leaves the version that exists, if this process holds it.
+            if (entries.TryGetValue(correlationId, out var node) && node.Value.Task.ETag == refusedETag)
+            {
+                entries.Remove(correlationId);
+                order.Remove(node);
+            }
+        }
+    }
+
     public void Forget(Guid correlationId)
     {
         lock (gate)

@@ -72,7 +72,7 @@ public sealed class TableTrackTaskStore(TableServiceClient tables, TableKeptDeli
         }
         catch (RequestFailedException exception) when (exception.Status is 409 or 412)
         {
-            recent.Forget(task.CorrelationId);
+            recent.ForgetVersion(task.CorrelationId, task.ETag);
             throw TrackTaskConflictException.For(task.CorrelationId, exception);
         }
 

@@ -60,7 +60,7 @@ internal sealed class InMemoryTrackTaskStore : ITrackTaskStore, IKeptDeliveries
             : tasks.TryGetValue(task.CorrelationId, out var current) && current.ETag == task.ETag && tasks.TryUpdate(task.CorrelationId, saved, current);
         if (!written)
         {
-            recent.Forget(task.CorrelationId);
+            recent.ForgetVersion(task.CorrelationId, task.ETag);
             throw TrackTaskConflictException.For(task.CorrelationId);
         }
 

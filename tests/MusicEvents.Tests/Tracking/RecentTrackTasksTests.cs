@@ -21,6 +21,22 @@ public sealed class RecentTrackTasksTests
     }
 
     [Fact]
+    public void A_write_refused_at_a_version_forgets_that_version_only()
+    {
+        var recent = new RecentTrackTasks(clock);
+        var task = Tasks.Submitted() with { CorrelationId = Guid.NewGuid(), ETag = "v2" };
+        recent.Remember(task);
+
+        // Refused at v1 (another consumer here wrote v2 meanwhile) or as an insert: v2 stays.
+        recent.ForgetVersion(task.CorrelationId, "v1");
+        recent.ForgetVersion(task.CorrelationId, null);
+        Assert.Equal("v2", recent.Recall(task.CorrelationId)?.ETag);
+
+        recent.ForgetVersion(task.CorrelationId, "v2");
+        Assert.Null(recent.Recall(task.CorrelationId));
+    }
+
+    [Fact]
     public void Past_its_capacity_the_least_recently_used_goes_first()
     {
         var recent = new RecentTrackTasks(clock, capacity: 2);
