@@ -44,7 +44,10 @@ public sealed class TableSubmissionGateTests
 
         var requests = await RequestsAsync(counter, () => Task.WhenAll(tasks.Select(t => gate.FinishAsync(t, Now, charged: true, CancellationToken.None))));
 
-        Assert.InRange(requests, 1, 5);
+        // One transaction each would be 50. The first release goes at once, alone; those that come
+        // while it is on its way share the next (100 operations hold all of them). How many arrive
+        // in time is the scheduler's, and the SDK's retries count too: 6 were seen on a busy machine.
+        Assert.InRange(requests, 1, 10);
         Assert.Empty(await gate.ListPlacesAsync(CancellationToken.None).ToListAsync());
         Assert.Equal(tasks.Order(), (await gate.ListFinishedAsync(Now.AddMinutes(1), CancellationToken.None).ToListAsync()).Select(f => f.CorrelationId).Order());
     }
